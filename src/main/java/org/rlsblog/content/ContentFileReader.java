@@ -1,0 +1,335 @@
+package org.rlsblog.content;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one content file into a {@link Post} or {@link Page}: front matter rules, defaults, and
+ * the Markdown rendered once. Anything that stops the file from being published is a
+ * {@link ContentFileException} naming the line; an unknown key is only a warning.
+ */
+@Component
+class ContentFileReader {
+
+    static final Set<String> POST_KEYS = Set.of(
+            "title",
+            "date",
+            "updated",
+            "slug",
+            "summary",
+            "tags",
+            "draft",
+            "aliases",
+            "lang",
+            "author",
+            "image",
+            "image_alt",
+            "reviewed",
+            "reviewed_by",
+            "comments",
+            "toc",
+            "about");
+    static final Set<String> PAGE_KEYS =
+            Set.of("title", "date", "updated", "slug", "summary", "draft", "aliases", "lang", "toc");
+    private static final int SUMMARY_LIMIT = 300;
+
+    private final FrontMatterParser frontMatterParser;
+    private final MarkdownRenderer markdown;
+    private final ContentProperties properties;
+
+    ContentFileReader(FrontMatterParser frontMatterParser, MarkdownRenderer markdown, ContentProperties properties) {
+        this.frontMatterParser = frontMatterParser;
+        this.markdown = markdown;
+        this.properties = properties;
+    }
+
+    /** A file read: the post or page (null when it is a draft), and warnings that did not stop it. */
+    record Result<T>(@Nullable T item, List<String> warnings) {}
+
+    Result<Post> readPost(Path file, String text) throws ContentFileException {
+        FrontMatter fm = frontMatterParser.parse(text);
+        List<String> warnings = unknownKeys(fm, POST_KEYS);
+        String title = requiredText(fm, "title");
+        ZonedDateTime date = dateTime(fm, "date", true);
+        if (bool(fm, "draft")) {
+            return new Result<>(null, warnings);
+        }
+        String slug = slug(fm, file);
+        MarkdownRenderer.RenderedMarkdown rendered = render(fm);
+        Post post = new Post(
+                slug,
+                title,
+                date,
+                dateTime(fm, "updated", false),
+                summary(fm, rendered),
+                tags(fm),
+                aliases(fm),
+                lang(fm),
+                text(fm, "author"),
+                text(fm, "image"),
+                text(fm, "image_alt"),
+                localDate(fm, "reviewed"),
+                text(fm, "reviewed_by"),
+                commentMode(fm),
+                rendered.html(),
+                rendered.toc(),
+                showToc(fm, rendered),
+                Math.max(1, (rendered.words() + properties.wordsPerMinute() - 1) / properties.wordsPerMinute()),
+                rendered.words(),
+                file);
+        if (post.image() != null && post.imageAlt() == null) {
+            warnings.add("'image' has no 'image_alt': describe the image for readers who cannot see it");
+        }
+        return new Result<>(post, warnings);
+    }
+
+    Result<Page> readPage(Path file, String text) throws ContentFileException {
+        FrontMatter fm = frontMatterParser.parse(text);
+        List<String> warnings = unknownKeys(fm, PAGE_KEYS);
+        String title = requiredText(fm, "title");
+        if (bool(fm, "draft")) {
+            return new Result<>(null, warnings);
+        }
+        MarkdownRenderer.RenderedMarkdown rendered = render(fm);
+        ZonedDateTime updated = dateTime(fm, "updated", false);
+        if (updated == null) {
+            updated = dateTime(fm, "date", false);
+        }
+        Page page = new Page(
+                slug(fm, file),
+                title,
+                summary(fm, rendered),
+                aliases(fm),
+                lang(fm),
+                updated,
+                rendered.html(),
+                rendered.toc(),
+                showToc(fm, rendered),
+                file);
+        return new Result<>(page, warnings);
+    }
+
+    private MarkdownRenderer.RenderedMarkdown render(FrontMatter fm) throws ContentFileException {
+        try {
+            return markdown.render(fm.body());
+        } catch (StackOverflowError e) {
+            throw new ContentFileException(
+                    fm.bodyLine(), "the Markdown is nested too deeply to render (StackOverflowError)");
+        } catch (RuntimeException e) {
+            throw new ContentFileException(fm.bodyLine(), "the Markdown could not be rendered: " + e);
+        }
+    }
+
+    private static List<String> unknownKeys(FrontMatter fm, Set<String> known) {
+        List<String> warnings = new ArrayList<>();
+        fm.values().forEach((key, value) -> {
+            if (!known.contains(key)) {
+                warnings.add("line " + value.line() + ": unknown front matter key '" + key + "' is ignored");
+            }
+        });
+        return warnings;
+    }
+
+    private static String requiredText(FrontMatter fm, String key) throws ContentFileException {
+        String value = text(fm, key);
+        if (value == null) {
+            FrontMatter.Value raw = fm.get(key);
+            throw new ContentFileException(raw == null ? 1 : raw.line(), "'" + key + "' is required");
+        }
+        return value;
+    }
+
+    private static @Nullable String text(FrontMatter fm, String key) throws ContentFileException {
+        FrontMatter.Value value = fm.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value.text() == null) {
+            throw new ContentFileException(value.line(), "'" + key + "' must be a single value, not a list");
+        }
+        String text = value.text().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static List<String> list(FrontMatter fm, String key) {
+        FrontMatter.Value value = fm.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (value.list() != null) {
+            return value.list().stream()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        }
+        String text = value.text() == null ? "" : value.text();
+        return java.util.Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static boolean bool(FrontMatter fm, String key) throws ContentFileException {
+        String value = text(fm, key);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default ->
+                throw new ContentFileException(
+                        fm.get(key).line(), "'" + key + "' must be true or false, not '" + value + "'");
+        };
+    }
+
+    private @Nullable ZonedDateTime dateTime(FrontMatter fm, String key, boolean required) throws ContentFileException {
+        String value = required ? requiredText(fm, key) : text(fm, key);
+        if (value == null) {
+            return null;
+        }
+        ZoneId zone = properties.timeZone();
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(zone);
+            }
+            String iso = value.replace(' ', 'T');
+            try {
+                return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
+            } catch (DateTimeParseException withoutOffset) {
+                return LocalDateTime.parse(iso).atZone(zone);
+            }
+        } catch (DateTimeException e) {
+            throw new ContentFileException(
+                    fm.get(key).line(),
+                    "'" + key + "' must be an ISO date (2024-05-01) or date-time (2024-05-01T09:30:00+02:00), not '"
+                            + value + "'");
+        }
+    }
+
+    private static @Nullable LocalDate localDate(FrontMatter fm, String key) throws ContentFileException {
+        String value = text(fm, key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeException e) {
+            throw new ContentFileException(
+                    fm.get(key).line(), "'" + key + "' must be an ISO date (2024-05-01), not '" + value + "'");
+        }
+    }
+
+    private static String slug(FrontMatter fm, Path file) throws ContentFileException {
+        String given = text(fm, "slug");
+        String slug =
+                given != null ? given : Slugs.ofFileName(file.getFileName().toString());
+        if (!Slugs.isValid(slug)) {
+            int line = given != null ? fm.get("slug").line() : 1;
+            throw new ContentFileException(
+                    line,
+                    "slug '" + slug + "' must be lowercase letters, digits and single hyphens"
+                            + (given == null ? " (it comes from the file name; set 'slug:' to choose one)" : ""));
+        }
+        return slug;
+    }
+
+    private static String summary(FrontMatter fm, MarkdownRenderer.RenderedMarkdown rendered)
+            throws ContentFileException {
+        String given = text(fm, "summary");
+        if (given != null) {
+            return given;
+        }
+        String first = rendered.firstParagraph();
+        if (first.length() <= SUMMARY_LIMIT) {
+            return first;
+        }
+        int cut = first.lastIndexOf(' ', SUMMARY_LIMIT);
+        return first.substring(0, cut > 0 ? cut : SUMMARY_LIMIT) + "…";
+    }
+
+    private static List<Tag> tags(FrontMatter fm) throws ContentFileException {
+        Map<String, Tag> tags = new LinkedHashMap<>();
+        for (String name : list(fm, "tags")) {
+            String slug = Slugs.of(name);
+            if (slug.isEmpty()) {
+                throw new ContentFileException(fm.get("tags").line(), "tag '" + name + "' has no letters or digits");
+            }
+            tags.putIfAbsent(slug, new Tag(slug, name));
+        }
+        return List.copyOf(tags.values());
+    }
+
+    private static List<String> aliases(FrontMatter fm) throws ContentFileException {
+        List<String> aliases = new ArrayList<>();
+        for (String alias : list(fm, "aliases")) {
+            if (!alias.startsWith("/") || alias.startsWith("//") || alias.contains("..") || alias.contains("\\")) {
+                throw new ContentFileException(
+                        fm.get("aliases").line(),
+                        "alias '" + alias + "' must be a path on this site, starting with '/'");
+            }
+            aliases.add(alias);
+        }
+        return aliases;
+    }
+
+    private static Locale lang(FrontMatter fm) throws ContentFileException {
+        String value = text(fm, "lang");
+        if (value == null) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(value).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new IllformedLocaleException("no language");
+            }
+            return locale;
+        } catch (IllformedLocaleException e) {
+            throw new ContentFileException(
+                    fm.get("lang").line(), "'lang' must be a language tag such as en or nl, not '" + value + "'");
+        }
+    }
+
+    private static CommentMode commentMode(FrontMatter fm) throws ContentFileException {
+        String value = text(fm, "comments");
+        if (value == null) {
+            return CommentMode.OPEN;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "open", "true" -> CommentMode.OPEN;
+            case "closed", "false" -> CommentMode.CLOSED;
+            case "hidden" -> CommentMode.HIDDEN;
+            default ->
+                throw new ContentFileException(
+                        fm.get("comments").line(), "'comments' must be open, closed or hidden, not '" + value + "'");
+        };
+    }
+
+    private boolean showToc(FrontMatter fm, MarkdownRenderer.RenderedMarkdown rendered) throws ContentFileException {
+        String value = text(fm, "toc");
+        String mode = value == null ? "auto" : value.toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "auto" -> rendered.toc().size() >= properties.tocMinHeadings();
+            case "on", "true" -> !rendered.toc().isEmpty();
+            case "off", "false" -> false;
+            default ->
+                throw new ContentFileException(
+                        fm.get("toc").line(), "'toc' must be auto, on or off, not '" + value + "'");
+        };
+    }
+}

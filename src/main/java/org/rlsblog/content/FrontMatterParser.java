@@ -1,0 +1,105 @@
+package org.rlsblog.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Splits a content file into its YAML front matter and Markdown body. The YAML is read with
+ * SnakeYAML as a node tree rather than as Java objects, so that values keep the text the author
+ * wrote (no surprise booleans or timestamps) and every key keeps its line number for messages.
+ */
+@Component
+class FrontMatterParser {
+
+    FrontMatter parse(String file) throws ContentFileException {
+        String text = file.startsWith("\uFEFF") ? file.substring(1) : file;
+        String[] lines = text.split("\r?\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            throw new ContentFileException(1, "no front matter: the file must start with a '---' line");
+        }
+        int end = -1;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.equals("---") || line.equals("...")) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            throw new ContentFileException(1, "front matter is not closed: add a '---' line after it");
+        }
+        String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, end));
+        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, end + 1, lines.length));
+        return new FrontMatter(readValues(yaml), body, end + 2);
+    }
+
+    private Map<String, FrontMatter.Value> readValues(String yaml) throws ContentFileException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(1024 * 1024);
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 0;
+            throw new ContentFileException(line, "bad YAML in front matter: " + firstLine(e.getProblem()));
+        } catch (YAMLException e) {
+            throw new ContentFileException(0, "bad YAML in front matter: " + firstLine(e.getMessage()));
+        }
+        Map<String, FrontMatter.Value> values = new LinkedHashMap<>();
+        if (root == null) {
+            return values;
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new ContentFileException(2, "front matter must be 'key: value' lines");
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            int line = tuple.getKeyNode().getStartMark().getLine() + 2;
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                throw new ContentFileException(line, "front matter keys must be plain words");
+            }
+            values.put(key.getValue(), valueOf(key.getValue(), tuple.getValueNode(), line));
+        }
+        return values;
+    }
+
+    private FrontMatter.Value valueOf(String key, Node node, int line) throws ContentFileException {
+        if (node instanceof ScalarNode scalar) {
+            return new FrontMatter.Value(scalar.getValue(), null, line);
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<String> items = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                if (!(item instanceof ScalarNode scalar)) {
+                    throw new ContentFileException(
+                            item.getStartMark().getLine() + 2, "'" + key + "' must be a list of plain values");
+                }
+                items.add(scalar.getValue());
+            }
+            return new FrontMatter.Value(null, items, line);
+        }
+        throw new ContentFileException(line, "'" + key + "' must be a value or a list, not a mapping");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

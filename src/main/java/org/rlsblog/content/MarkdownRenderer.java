@@ -1,0 +1,77 @@
+package org.rlsblog.content;
+
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.toc.TocExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the author's Markdown into HTML, once, when a file is loaded. The flexmark parser and
+ * renderer are built once here and shared: flexmark documents both as thread-safe once built.
+ */
+@Component
+class MarkdownRenderer {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(
+                Parser.EXTENSIONS,
+                List.of(
+                        TablesExtension.create(),
+                        FootnoteExtension.create(),
+                        AutolinkExtension.create(),
+                        StrikethroughExtension.create(),
+                        TypographicExtension.create(),
+                        AnchorLinkExtension.create(),
+                        TocExtension.create(),
+                        AttributesExtension.create()));
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
+        options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, true);
+        options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "heading-anchor");
+        options.set(TablesExtension.WITH_CAPTION, false);
+        options.set(TablesExtension.CLASS_NAME, "table");
+        options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
+        options.set(TocExtension.LEVELS, 0b1100); // h2 and h3
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * Renders Markdown to HTML and reads what the pages need from it.
+     *
+     * @throws StackOverflowError on pathological nesting; the caller reports the file as broken
+     */
+    RenderedMarkdown render(String markdown) {
+        String html = renderer.render(parser.parse(markdown));
+        Document document = Jsoup.parseBodyFragment(html);
+        List<TocEntry> toc = new ArrayList<>();
+        for (Element heading : document.select("h2[id], h3[id]")) {
+            toc.add(new TocEntry(heading.tagName().equals("h2") ? 2 : 3, heading.id(), heading.text()));
+        }
+        Element firstParagraph = document.selectFirst("body > p");
+        String firstParagraphText = firstParagraph == null ? "" : firstParagraph.text();
+        String text = document.body().text();
+        int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        return new RenderedMarkdown(html, toc, firstParagraphText, words);
+    }
+
+    record RenderedMarkdown(String html, List<TocEntry> toc, String firstParagraph, int words) {}
+}

@@ -1,0 +1,194 @@
+package org.rlsblog.content;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The published content, as of now. Reads from an immutable {@link ContentSnapshot} that a
+ * reload swaps atomically; a post dated in the future is in the snapshot but hidden until its
+ * moment comes, so it appears without a reload. No method here does work proportional to the
+ * number of posts, except {@link #published()}, which returns a view.
+ */
+@Service
+public class PostCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(PostCatalog.class);
+
+    private final ContentLoader loader;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final AtomicReference<ContentSnapshot> snapshot;
+    private volatile boolean loaded;
+
+    PostCatalog(ContentLoader loader, Clock clock, ApplicationEventPublisher events) {
+        this.loader = loader;
+        this.clock = clock;
+        this.events = events;
+        this.snapshot = new AtomicReference<>(ContentSnapshot.empty(clock.instant()));
+        reload();
+    }
+
+    /**
+     * Reads the content folder again and swaps the new snapshot in. When the folder is missing or
+     * unreadable, the site keeps serving what it had and the problem is logged.
+     *
+     * @return whether a new snapshot was swapped in
+     */
+    public synchronized boolean reload() {
+        long start = System.nanoTime();
+        ContentSnapshot next;
+        try {
+            next = loader.load();
+        } catch (IOException | RuntimeException e) {
+            log.error(
+                    "Content not reloaded, still serving the {} posts loaded before: {}",
+                    snapshot.get().posts().size(),
+                    e.getMessage());
+            return false;
+        }
+        ContentSnapshot previous = snapshot.getAndSet(next);
+        loaded = true;
+        Set<ContentProblem> known = new HashSet<>(previous.problems());
+        next.problems().stream().filter(p -> !known.contains(p)).forEach(p -> log.warn("Content problem: {}", p));
+        log.info(
+                "Content loaded: {} posts, {} pages, {} problems in {} ms",
+                next.posts().size(),
+                next.pages().size(),
+                next.problems().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        events.publishEvent(new ContentChanged(
+                next.loadedAt(),
+                next.posts().size(),
+                next.pages().size(),
+                next.problems().size()));
+        return true;
+    }
+
+    /** Whether content has been read at least once (for readiness). */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    public Instant loadedAt() {
+        return snapshot.get().loadedAt();
+    }
+
+    /** A published post by slug; drafts and posts dated in the future are not found. */
+    public Optional<Post> findPost(String slug) {
+        ContentSnapshot current = snapshot.get();
+        Integer index = current.indexBySlug().get(slug);
+        if (index == null) {
+            return Optional.empty();
+        }
+        Post post = current.posts().get(index);
+        return isPublished(post) ? Optional.of(post) : Optional.empty();
+    }
+
+    /** A post by slug whatever its date, for comments on a post that is scheduled or was just hidden. */
+    public Optional<Post> findAnyPost(String slug) {
+        ContentSnapshot current = snapshot.get();
+        Integer index = current.indexBySlug().get(slug);
+        return index == null ? Optional.empty() : Optional.of(current.posts().get(index));
+    }
+
+    /** Page {@code page} (1-based) of the published posts; empty when there is no such page. */
+    public Optional<PostList> latest(int page, int size) {
+        return paginate(published(), page, size);
+    }
+
+    /** Page {@code page} of the posts with a tag; empty for an unknown tag or page. */
+    public Optional<PostList> tagged(String tagSlug, int page, int size) {
+        List<Post> all = snapshot.get().postsByTag().get(tagSlug);
+        if (all == null) {
+            return Optional.empty();
+        }
+        List<Post> visible = visible(all);
+        return visible.isEmpty() ? Optional.empty() : paginate(visible, page, size);
+    }
+
+    public Optional<Tag> findTag(String tagSlug) {
+        return Optional.ofNullable(snapshot.get().tags().get(tagSlug));
+    }
+
+    /** All published posts, newest first. */
+    public List<Post> published() {
+        return visible(snapshot.get().posts());
+    }
+
+    /** The published posts next to this one in time. */
+    public Neighbours neighbours(Post post) {
+        ContentSnapshot current = snapshot.get();
+        Integer index = current.indexBySlug().get(post.slug());
+        if (index == null) {
+            return new Neighbours(null, null);
+        }
+        List<Post> posts = current.posts();
+        Post newer = index > 0 && isPublished(posts.get(index - 1)) ? posts.get(index - 1) : null;
+        Post older = index + 1 < posts.size() ? posts.get(index + 1) : null;
+        return new Neighbours(newer, older);
+    }
+
+    public Optional<Page> findPage(String slug) {
+        return Optional.ofNullable(snapshot.get().pages().get(slug));
+    }
+
+    public List<Page> pages() {
+        return snapshot.get().pages().values().stream()
+                .sorted(java.util.Comparator.comparing(Page::slug))
+                .toList();
+    }
+
+    /** Where an old address ({@code aliases:} in front matter) now lives, if it is one. */
+    public Optional<String> aliasTarget(String path) {
+        String target = snapshot.get().aliases().get(ContentSnapshot.normalize(path));
+        if (target == null || !target.startsWith("/posts/")) {
+            return Optional.ofNullable(target);
+        }
+        return findPost(target.substring("/posts/".length())).map(Post::url);
+    }
+
+    /** Files left out of the current snapshot, and why. */
+    public List<ContentProblem> problems() {
+        return snapshot.get().problems();
+    }
+
+    private boolean isPublished(Post post) {
+        return !post.published().toInstant().isAfter(clock.instant());
+    }
+
+    /** The posts dated now or earlier: a suffix of a newest-first list, found by binary search. */
+    private List<Post> visible(List<Post> newestFirst) {
+        Instant now = clock.instant();
+        int low = 0;
+        int high = newestFirst.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (newestFirst.get(mid).published().toInstant().isAfter(now)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return newestFirst.subList(low, newestFirst.size());
+    }
+
+    private static Optional<PostList> paginate(List<Post> posts, int page, int size) {
+        int totalPages = Math.max(1, (posts.size() + size - 1) / size);
+        if (page < 1 || page > totalPages) {
+            return Optional.empty();
+        }
+        int from = (page - 1) * size;
+        int to = Math.min(posts.size(), from + size);
+        return Optional.of(new PostList(posts.subList(from, to), page, totalPages, posts.size()));
+    }
+}

@@ -1,0 +1,27 @@
+package org.rlsblog.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.rlsblog.content.TocEntry;
+
+/** Everything the article page shows about a post, prepared for the template. */
+record PostView(
+        String slug,
+        String url,
+        String title,
+        String lang,
+        String summary,
+        DateView published,
+        @Nullable DateView updated,
+        @Nullable DateView reviewed,
+        @Nullable String reviewedBy,
+        @Nullable String author,
+        @Nullable String image,
+        @Nullable String imageAlt,
+        int readingMinutes,
+        List<TagLink> tags,
+        List<TocEntry> toc,
+        boolean showToc,
+        String html,
+        @Nullable PostLink newer,
+        @Nullable PostLink older) {}

@@ -1,0 +1,79 @@
+package org.rlsblog.web;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.rlsblog.content.Neighbours;
+import org.rlsblog.content.Post;
+import org.rlsblog.content.Tag;
+import org.springframework.stereotype.Component;
+
+/** Turns posts into the view records templates show, with dates in the reader's language. */
+@Component
+class PostViews {
+
+    PostSummary summary(Post post, long commentCount, Locale locale) {
+        return new PostSummary(
+                post.url(),
+                post.title(),
+                date(post.published(), locale),
+                post.summary(),
+                post.readingMinutes(),
+                tags(post.tags()),
+                commentCount,
+                post.lang().toLanguageTag());
+    }
+
+    PostView view(Post post, Neighbours neighbours, Locale locale) {
+        return new PostView(
+                post.slug(),
+                post.url(),
+                post.title(),
+                post.lang().toLanguageTag(),
+                post.summary(),
+                date(post.published(), locale),
+                post.updated() == null ? null : date(post.updated(), locale),
+                post.reviewed() == null ? null : date(post.reviewed(), locale),
+                post.reviewedBy(),
+                post.author(),
+                post.image(),
+                post.imageAlt(),
+                post.readingMinutes(),
+                tags(post.tags()),
+                post.toc(),
+                post.showToc(),
+                post.html(),
+                link(neighbours.newer()),
+                link(neighbours.older()));
+    }
+
+    static List<TagLink> tags(List<Tag> tags) {
+        return tags.stream()
+                .map(t -> new TagLink("/tags/" + t.slug(), t.name()))
+                .toList();
+    }
+
+    static DateView date(ZonedDateTime dateTime, Locale locale) {
+        return new DateView(
+                dateTime.toOffsetDateTime().toString(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(dateTime));
+    }
+
+    static DateView date(LocalDate date, Locale locale) {
+        return new DateView(
+                date.toString(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(date));
+    }
+
+    private static @Nullable PostLink link(@Nullable Post post) {
+        return post == null ? null : new PostLink(post.url(), post.title());
+    }
+}

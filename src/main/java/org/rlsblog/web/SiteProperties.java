@@ -1,0 +1,25 @@
+package org.rlsblog.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the site says about itself.
+ *
+ * @param title the site's name, in the header and the browser tab
+ * @param author the author's name, shown in the footer and as the default post author
+ * @param baseUrl the public address of the site, for absolute links (feeds, canonical URLs)
+ * @param pageSize posts per page on the home and tag pages
+ */
+@Validated
+@ConfigurationProperties("blog.site")
+record SiteProperties(
+        @DefaultValue("Restless Legs & Liver") @NotBlank String title,
+        @DefaultValue("The author") @NotBlank String author,
+        @DefaultValue("http://localhost:8080") URI baseUrl,
+        @DefaultValue("10") @Min(1) @Max(100) int pageSize) {}

@@ -1,0 +1,266 @@
+package org.rlsblog.comments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The comment table through JdbcClient, in SQL that H2 and PostgreSQL both run. Every write is
+ * its own auto-committed statement: when a method returns, the row is committed.
+ */
+@Repository
+class CommentRepository {
+
+    private static final String COLUMNS = """
+            id, post_slug, parent_id, author_name, author_email, author_url, body, status, by_author,
+            notify_replies, created_at, updated_at""";
+
+    private static final RowMapper<Comment> MAPPER = CommentRepository::map;
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row to insert; {@code importKey} makes imports idempotent. */
+    record NewRow(
+            String postSlug,
+            @Nullable Long parentId,
+            String authorName,
+            String authorEmail,
+            @Nullable String authorUrl,
+            String body,
+            String bodyHash,
+            CommentStatus status,
+            boolean byAuthor,
+            boolean notifyReplies,
+            @Nullable String clientHash,
+            @Nullable String importKey,
+            Instant createdAt) {}
+
+    long insert(NewRow row, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO comment (post_slug, parent_id, author_name, author_email, author_url, body, body_hash,
+                                             status, by_author, notify_replies, client_hash, import_key,
+                                             created_at, updated_at, status_changed_at)
+                        VALUES (:postSlug, :parentId, :authorName, :authorEmail, :authorUrl, :body, :bodyHash,
+                                :status, :byAuthor, :notifyReplies, :clientHash, :importKey,
+                                :createdAt, :now, :now)
+                        """)
+                .param("postSlug", row.postSlug())
+                .param("parentId", row.parentId())
+                .param("authorName", row.authorName())
+                .param("authorEmail", row.authorEmail())
+                .param("authorUrl", row.authorUrl())
+                .param("body", row.body())
+                .param("bodyHash", row.bodyHash())
+                .param("status", row.status().name())
+                .param("byAuthor", row.byAuthor())
+                .param("notifyReplies", row.notifyReplies())
+                .param("clientHash", row.clientHash())
+                .param("importKey", row.importKey())
+                .param("createdAt", utc(row.createdAt()))
+                .param("now", utc(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Comment> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = :id")
+                .param("id", id)
+                .query(MAPPER)
+                .optional();
+    }
+
+    Optional<Long> findIdByImportKey(String importKey) {
+        return jdbc.sql("SELECT id FROM comment WHERE import_key = :key")
+                .param("key", importKey)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Approved comments of a post plus the given (pending) ones, oldest first. */
+    List<Comment> findVisible(String postSlug, Collection<Long> alsoPendingIds) {
+        if (alsoPendingIds.isEmpty()) {
+            return jdbc.sql("SELECT " + COLUMNS
+                            + " FROM comment WHERE post_slug = :slug AND status = 'APPROVED' ORDER BY created_at, id")
+                    .param("slug", postSlug)
+                    .query(MAPPER)
+                    .list();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM comment
+                        WHERE post_slug = :slug
+                          AND (status = 'APPROVED' OR (status = 'PENDING' AND id IN (:ids)))
+                        ORDER BY created_at, id""")
+                .param("slug", postSlug)
+                .param("ids", alsoPendingIds)
+                .query(MAPPER)
+                .list();
+    }
+
+    Map<String, Long> countApproved(Collection<String> postSlugs) {
+        Map<String, Long> counts = new HashMap<>();
+        if (postSlugs.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        SELECT post_slug, COUNT(*) AS n FROM comment
+                         WHERE status = 'APPROVED' AND post_slug IN (:slugs)
+                         GROUP BY post_slug""")
+                .param("slugs", postSlugs)
+                .query((rs, n) -> counts.put(rs.getString("post_slug"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    Map<CommentStatus, Long> countByStatus() {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM comment GROUP BY status")
+                .query((rs, n) -> counts.put(CommentStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    List<Comment> findByStatus(CommentStatus status, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM comment WHERE status = :status
+                        ORDER BY created_at DESC, id DESC
+                        LIMIT :limit OFFSET :offset""")
+                .param("status", status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(MAPPER)
+                .list();
+    }
+
+    List<Comment> findLatestApproved(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM comment WHERE status = 'APPROVED'
+                        ORDER BY created_at DESC, id DESC
+                        LIMIT :limit""")
+                .param("limit", limit)
+                .query(MAPPER)
+                .list();
+    }
+
+    boolean updateStatus(long id, CommentStatus status, Instant now) {
+        return jdbc.sql("""
+                        UPDATE comment SET status = :status, updated_at = :now, status_changed_at = :now
+                         WHERE id = :id""")
+                        .param("status", status.name())
+                        .param("now", utc(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean updateBody(long id, String body, String bodyHash, Instant now) {
+        return jdbc.sql("UPDATE comment SET body = :body, body_hash = :hash, updated_at = :now WHERE id = :id")
+                        .param("body", body)
+                        .param("hash", bodyHash)
+                        .param("now", utc(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("DELETE FROM comment WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    boolean existsDuplicate(String postSlug, String authorEmail, String bodyHash) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM comment
+                         WHERE post_slug = :slug AND author_email = :email AND body_hash = :hash
+                           AND status <> 'TRASH'""")
+                        .param("slug", postSlug)
+                        .param("email", authorEmail)
+                        .param("hash", bodyHash)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    boolean existsFromClientSince(String clientHash, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE client_hash = :client AND created_at > :since")
+                        .param("client", clientHash)
+                        .param("since", utc(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    boolean hasApprovedFrom(String authorEmail) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = :email AND status = 'APPROVED'")
+                        .param("email", authorEmail)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Latest change to a post's comments, for caches that must agree across replicas. */
+    Optional<Instant> lastChange(String postSlug) {
+        return jdbc.sql("SELECT MAX(updated_at) FROM comment WHERE post_slug = :slug")
+                .param("slug", postSlug)
+                .query((rs, n) -> instant(rs, 1))
+                .optional();
+    }
+
+    int purge(Collection<CommentStatus> statuses, Instant changedBefore) {
+        return jdbc.sql("DELETE FROM comment WHERE status IN (:statuses) AND status_changed_at < :before")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .param("before", utc(changedBefore))
+                .update();
+    }
+
+    private static Comment map(ResultSet rs, int row) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Comment(
+                rs.getLong("id"),
+                rs.getString("post_slug"),
+                parentId,
+                rs.getString("author_name"),
+                rs.getString("author_email"),
+                rs.getString("author_url"),
+                rs.getString("body"),
+                CommentStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("by_author"),
+                rs.getBoolean("notify_replies"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

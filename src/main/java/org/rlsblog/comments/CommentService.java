@@ -1,0 +1,381 @@
+package org.rlsblog.comments;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything that happens to comments: a reader submits one (rules and spam checks, then one
+ * committed insert), readers see a post's thread, the author moderates. Each change publishes
+ * {@link CommentChanged}.
+ */
+@Service
+public class CommentService {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentService.class);
+    private static final Duration FORM_LIFETIME = Duration.ofDays(1);
+    private static final LinkExtractor LINKS = LinkExtractor.builder()
+            .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW))
+            .build();
+
+    private final CommentRepository repository;
+    private final CommentProperties properties;
+    private final SiteSecrets secrets;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    CommentService(
+            CommentRepository repository,
+            CommentProperties properties,
+            SiteSecrets secrets,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.properties = properties;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    // ---- Reading ----
+
+    /** The approved comments of a post as a thread, plus the reader's own pending ones. */
+    public CommentThread thread(String postSlug, Collection<Long> ownPendingIds) {
+        return CommentThread.of(repository.findVisible(postSlug, ownPendingIds), properties.maxDepth());
+    }
+
+    /** Approved comment counts for these posts; a post without comments is absent. */
+    public Map<String, Long> approvedCounts(Collection<String> postSlugs) {
+        return repository.countApproved(postSlugs);
+    }
+
+    public Optional<Comment> find(long id) {
+        return repository.findById(id);
+    }
+
+    public List<Comment> latestApproved(int limit) {
+        return repository.findLatestApproved(limit);
+    }
+
+    /** When a post's comments last changed, as the database says (the same for every replica). */
+    public Optional<Instant> lastChange(String postSlug) {
+        return repository.lastChange(postSlug);
+    }
+
+    public int maxDepth() {
+        return properties.maxDepth();
+    }
+
+    // ---- Writing ----
+
+    /** A signed token for a comment form shown now; {@link #submit} checks how long ago that was. */
+    public String formToken() {
+        String issued = Long.toString(clock.millis());
+        return issued + "." + secrets.sign("form", issued);
+    }
+
+    /**
+     * Applies the rules and spam checks and, if they pass, stores the comment. When this returns
+     * {@link SubmitResult.Accepted}, the comment is committed.
+     */
+    public SubmitResult submit(Submission submission) {
+        Instant now = clock.instant();
+        if (properties.honeypot() && submission.honeypotFilled()) {
+            log.info("Comment on {} rejected: honeypot filled", submission.postSlug());
+            return new SubmitResult.Rejected(Rejection.HONEYPOT);
+        }
+        Rejection formProblem = checkFormToken(submission.formToken(), now);
+        if (formProblem != null) {
+            return new SubmitResult.Rejected(formProblem);
+        }
+        String clientHash = secrets.sign("client", submission.clientAddress()).substring(0, 32);
+        if (!properties.floodInterval().isZero()
+                && repository.existsFromClientSince(clientHash, now.minus(properties.floodInterval()))) {
+            return new SubmitResult.Rejected(Rejection.FLOOD);
+        }
+        String email = submission.authorEmail().toLowerCase(Locale.ROOT);
+        String bodyHash = hash(submission.body());
+        if (repository.existsDuplicate(submission.postSlug(), email, bodyHash)) {
+            return new SubmitResult.Rejected(Rejection.DUPLICATE);
+        }
+        if (submission.parentId() != null) {
+            Rejection parentProblem = checkParent(submission.postSlug(), submission.parentId());
+            if (parentProblem != null) {
+                return new SubmitResult.Rejected(parentProblem);
+            }
+        }
+        CommentStatus status = statusFor(submission, email);
+        long id = repository.insert(
+                new CommentRepository.NewRow(
+                        submission.postSlug(),
+                        submission.parentId(),
+                        submission.authorName(),
+                        email,
+                        submission.authorUrl(),
+                        submission.body(),
+                        bodyHash,
+                        status,
+                        false,
+                        submission.notifyReplies(),
+                        clientHash,
+                        null,
+                        now),
+                now);
+        events.publishEvent(new CommentChanged(submission.postSlug()));
+        return new SubmitResult.Accepted(repository.findById(id).orElseThrow());
+    }
+
+    /** A token that lets the writer of a pending comment see it; see {@link #pendingIdFrom}. */
+    public String pendingToken(long commentId) {
+        return commentId + "." + secrets.sign("pending", Long.toString(commentId));
+    }
+
+    /** The comment id in a token made by {@link #pendingToken}, if the token is genuine. */
+    public Optional<Long> pendingIdFrom(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String id = token.substring(0, dot);
+        if (!id.chars().allMatch(Character::isDigit) || id.length() > 18) {
+            return Optional.empty();
+        }
+        return secrets.verify("pending", id, token.substring(dot + 1))
+                ? Optional.of(Long.parseLong(id))
+                : Optional.empty();
+    }
+
+    // ---- Moderation ----
+
+    public Map<CommentStatus, Long> countByStatus() {
+        return repository.countByStatus();
+    }
+
+    public List<Comment> queue(CommentStatus status, int offset, int limit) {
+        return repository.findByStatus(status, offset, limit);
+    }
+
+    /** Moves a comment to a status (approve, unapprove, spam, trash); false if there is no such comment. */
+    public boolean moderate(long id, CommentStatus status) {
+        Optional<Comment> comment = repository.findById(id);
+        if (comment.isEmpty() || !repository.updateStatus(id, status, clock.instant())) {
+            return false;
+        }
+        events.publishEvent(new CommentChanged(comment.get().postSlug()));
+        return true;
+    }
+
+    public boolean edit(long id, String body) {
+        Optional<Comment> comment = repository.findById(id);
+        if (comment.isEmpty() || !repository.updateBody(id, body, hash(body), clock.instant())) {
+            return false;
+        }
+        events.publishEvent(new CommentChanged(comment.get().postSlug()));
+        return true;
+    }
+
+    public boolean delete(long id) {
+        Optional<Comment> comment = repository.findById(id);
+        if (comment.isEmpty() || !repository.delete(id)) {
+            return false;
+        }
+        events.publishEvent(new CommentChanged(comment.get().postSlug()));
+        return true;
+    }
+
+    /** The author's reply, published at once and marked as the author's. */
+    public Comment replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
+        Comment parent = repository.findById(parentId).orElseThrow(() -> new CommentNotFoundException(parentId));
+        Instant now = clock.instant();
+        long id = repository.insert(
+                new CommentRepository.NewRow(
+                        parent.postSlug(),
+                        parentId,
+                        authorName,
+                        authorEmail.toLowerCase(Locale.ROOT),
+                        null,
+                        body,
+                        hash(body),
+                        CommentStatus.APPROVED,
+                        true,
+                        false,
+                        null,
+                        null,
+                        now),
+                now);
+        if (parent.status() == CommentStatus.PENDING) {
+            repository.updateStatus(parentId, CommentStatus.APPROVED, now);
+        }
+        events.publishEvent(new CommentChanged(parent.postSlug()));
+        return repository.findById(id).orElseThrow();
+    }
+
+    // ---- Import ----
+
+    /** A comment from elsewhere (the seed, a WordPress export), keyed so that importing twice adds nothing. */
+    public record ImportedComment(
+            String importKey,
+            String postSlug,
+            @Nullable String parentImportKey,
+            String authorName,
+            String authorEmail,
+            @Nullable String authorUrl,
+            String body,
+            CommentStatus status,
+            boolean byAuthor,
+            Instant createdAt) {}
+
+    /**
+     * Stores comments that are not stored yet, parents before replies (the list must be in that
+     * order). Returns how many were added.
+     */
+    public int importComments(List<ImportedComment> comments) {
+        int added = 0;
+        Set<String> touched = new java.util.HashSet<>();
+        for (ImportedComment c : comments) {
+            if (repository.findIdByImportKey(c.importKey()).isPresent()) {
+                continue;
+            }
+            Long parentId = c.parentImportKey() == null
+                    ? null
+                    : repository.findIdByImportKey(c.parentImportKey()).orElse(null);
+            repository.insert(
+                    new CommentRepository.NewRow(
+                            c.postSlug(),
+                            parentId,
+                            c.authorName(),
+                            c.authorEmail().toLowerCase(Locale.ROOT),
+                            c.authorUrl(),
+                            c.body(),
+                            hash(c.body()),
+                            c.status(),
+                            c.byAuthor(),
+                            false,
+                            null,
+                            c.importKey(),
+                            c.createdAt()),
+                    clock.instant());
+            touched.add(c.postSlug());
+            added++;
+        }
+        touched.forEach(slug -> events.publishEvent(new CommentChanged(slug)));
+        return added;
+    }
+
+    /** Deletes spam and trash that has been there longer than {@code blog.comments.purge-after}. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public int purgeOld() {
+        int purged = repository.purge(
+                EnumSet.of(CommentStatus.SPAM, CommentStatus.TRASH),
+                clock.instant().minus(properties.purgeAfter()));
+        if (purged > 0) {
+            log.info("Purged {} spam and trash comments older than {}", purged, properties.purgeAfter());
+        }
+        return purged;
+    }
+
+    // ---- Rules ----
+
+    private @Nullable Rejection checkFormToken(@Nullable String token, Instant now) {
+        if (properties.minFillTime().isZero()) {
+            return null;
+        }
+        if (token == null) {
+            return Rejection.FORM_EXPIRED;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot > 19) {
+            return Rejection.FORM_EXPIRED;
+        }
+        String issued = token.substring(0, dot);
+        if (!issued.chars().allMatch(Character::isDigit) || !secrets.verify("form", issued, token.substring(dot + 1))) {
+            return Rejection.FORM_EXPIRED;
+        }
+        Duration elapsed = Duration.between(Instant.ofEpochMilli(Long.parseLong(issued)), now);
+        if (elapsed.compareTo(properties.minFillTime()) < 0) {
+            return Rejection.TOO_FAST;
+        }
+        return elapsed.compareTo(FORM_LIFETIME) > 0 ? Rejection.FORM_EXPIRED : null;
+    }
+
+    private @Nullable Rejection checkParent(String postSlug, long parentId) {
+        Optional<Comment> parent = repository.findById(parentId);
+        if (parent.isEmpty()
+                || !parent.get().isApproved()
+                || !parent.get().postSlug().equals(postSlug)) {
+            return Rejection.BAD_PARENT;
+        }
+        int depth = 1;
+        Long ancestor = parent.get().parentId();
+        while (ancestor != null && depth < 100) {
+            depth++;
+            ancestor = repository.findById(ancestor).map(Comment::parentId).orElse(null);
+        }
+        return depth >= properties.maxDepth() ? Rejection.TOO_DEEP : null;
+    }
+
+    private CommentStatus statusFor(Submission submission, String email) {
+        String everything = String.join(
+                        "\n",
+                        submission.authorName(),
+                        email,
+                        submission.authorUrl() == null ? "" : submission.authorUrl(),
+                        submission.body())
+                .toLowerCase(Locale.ROOT);
+        if (containsAny(everything, properties.spamWords())) {
+            return CommentStatus.SPAM;
+        }
+        if (containsAny(everything, properties.holdWords())) {
+            return CommentStatus.PENDING;
+        }
+        int links = 0;
+        for (var ignored : LINKS.extractLinks(submission.body())) {
+            links++;
+        }
+        if (links >= properties.maxLinks()) {
+            return CommentStatus.PENDING;
+        }
+        if (properties.moderation() == ModerationMode.RETURNING && repository.hasApprovedFrom(email)) {
+            return CommentStatus.APPROVED;
+        }
+        return CommentStatus.PENDING;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String word : words) {
+            if (!word.isBlank() && text.contains(word.toLowerCase(Locale.ROOT).strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String hash(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(body.strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

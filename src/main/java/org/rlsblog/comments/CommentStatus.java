@@ -1,0 +1,9 @@
+package org.rlsblog.comments;
+
+/** Where a comment stands in moderation. Only APPROVED comments are shown to readers. */
+public enum CommentStatus {
+    PENDING,
+    APPROVED,
+    SPAM,
+    TRASH
+}

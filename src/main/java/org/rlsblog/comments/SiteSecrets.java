@@ -1,0 +1,76 @@
+package org.rlsblog.comments;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A random key made on first start and kept in the database, so every replica shares it and
+ * nothing secret is configured or committed. Used for keyed hashes of client addresses (which
+ * cannot be turned back into addresses) and for signing tokens.
+ */
+@Component
+class SiteSecrets {
+
+    private final byte[] key;
+
+    SiteSecrets(JdbcClient jdbc, Clock clock) {
+        this.key = Base64.getDecoder().decode(loadOrCreate(jdbc, clock, "comments-hmac"));
+    }
+
+    private static String loadOrCreate(JdbcClient jdbc, Clock clock, String name) {
+        var existing = jdbc.sql("SELECT secret FROM site_secret WHERE name = :name")
+                .param("name", name)
+                .query(String.class)
+                .optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getEncoder().encodeToString(random);
+        try {
+            jdbc.sql("INSERT INTO site_secret (name, secret, created_at) VALUES (:name, :secret, :now)")
+                    .param("name", name)
+                    .param("secret", secret)
+                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            return secret;
+        } catch (DuplicateKeyException anotherReplicaWasFirst) {
+            return jdbc.sql("SELECT secret FROM site_secret WHERE name = :name")
+                    .param("name", name)
+                    .query(String.class)
+                    .single();
+        }
+    }
+
+    /** HMAC-SHA256 of {@code purpose} and {@code value}, hex; different purposes never share a value. */
+    String sign(String purpose, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Whether {@code signature} is {@code sign(purpose, value)}, compared in constant time. */
+    boolean verify(String purpose, String value, String signature) {
+        return MessageDigest.isEqual(
+                sign(purpose, value).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -2,6 +2,7 @@ package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,23 @@ class PostPageControllerTests extends SiteTestSupport {
 
         assertThat(page.select("a.newer")).isEmpty();
         assertThat(page.select("a.older").attr("href")).isEqualTo("/posts/iron-and-ferritin");
+    }
+
+    @Test
+    void publishesAScheduledPostWhenItsMomentComesWithoutReload() {
+        assertThat(mvc.get().uri("/posts/scheduled").exchange()).hasStatus(404);
+        try {
+            clock.set(Instant.parse("2999-01-01T00:00:00+01:00"));
+
+            assertThat(mvc.get().uri("/posts/scheduled").exchange()).hasStatusOk();
+            assertThat(html(mvc.get().uri("/").exchange())
+                            .select(".post-card-title")
+                            .eachText())
+                    .first()
+                    .isEqualTo("A post from the future");
+        } finally {
+            clock.set(NOW);
+        }
     }
 
     @Test

@@ -5,12 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.rlsblog.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -25,7 +31,24 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"blog.watch=false"})
 @AutoConfigureMockMvc
+@Import(SiteTestSupport.TestClock.class)
 abstract class SiteTestSupport {
+
+    /** "Now" for the shared app: 1 June 2025, noon UTC, unless a test moves it (and moves it back). */
+    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -82,6 +82,16 @@ class WebConfigurationTests extends SiteTestSupport {
     }
 
     @Test
+    void pointsTheLanguageSwitchOfTheNotFoundPageAtTheAddressAskedFor() throws Exception {
+        HttpResponse<String> response = browse("/posts/no-such-post");
+
+        assertThat(org.jsoup.Jsoup.parse(response.body())
+                        .select(".language-switch a")
+                        .eachAttr("href"))
+                .containsExactly("/posts/no-such-post?lang=en", "/posts/no-such-post?lang=nl");
+    }
+
+    @Test
     void servesMediaFilesFromTheContentFolder() throws Exception {
         HttpResponse<String> response = browse("/media/note.txt");
 

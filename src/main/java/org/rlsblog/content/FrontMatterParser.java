@@ -72,6 +72,10 @@ class FrontMatterParser {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw new ContentFileException(line, "front matter keys must be plain words");
             }
+            if (values.containsKey(key.getValue())) {
+                // compose() builds nodes only, so SnakeYAML's own duplicate-key check never runs
+                throw new ContentFileException(line, "'" + key.getValue() + "' is given twice");
+            }
             values.put(key.getValue(), valueOf(key.getValue(), tuple.getValueNode(), line));
         }
         return values;

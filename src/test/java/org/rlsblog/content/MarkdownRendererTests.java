@@ -1,0 +1,120 @@
+package org.rlsblog.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTests {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private Document html(String markdown) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown).html());
+    }
+
+    @Test
+    void rendersTablesWithTheSiteClass() {
+        Document doc = html("""
+                | Supplement | Dose |
+                |------------|------|
+                | Iron       | 100  |
+                """);
+
+        Element table = doc.selectFirst("table");
+        assertThat(table).isNotNull();
+        assertThat(table.hasClass("table")).isTrue();
+        assertThat(doc.select("th").eachText()).containsExactly("Supplement", "Dose");
+        assertThat(doc.select("td").eachText()).containsExactly("Iron", "100");
+    }
+
+    @Test
+    void rendersFootnotesWithBackLinks() {
+        Document doc = html("Ferritin matters.[^1]\n\n[^1]: Source: a study.\n");
+
+        Element reference = doc.selectFirst("sup a[href^=#fn]");
+        assertThat(reference).isNotNull();
+        String target = reference.attr("href").substring(1);
+        Element note = doc.getElementById(target);
+        assertThat(note).isNotNull();
+        assertThat(note.text()).contains("Source: a study.").contains("↩");
+    }
+
+    @Test
+    void rendersStrikethrough() {
+        assertThat(html("It is ~~not~~ true.").select("del").text()).isEqualTo("not");
+    }
+
+    @Test
+    void makesQuotesAndDashesTypographic() {
+        String text = html("\"Quoted\" and it's -- here...").text();
+
+        assertThat(text).contains("“Quoted”").contains("it’s").contains("–").contains("…");
+    }
+
+    @Test
+    void givesHeadingsIdsAndAnchorLinks() {
+        Document doc = html("## What is a liver\n\n### Restless legs\n");
+
+        Element h2 = doc.selectFirst("h2");
+        assertThat(h2.id()).isEqualTo("what-is-a-liver");
+        assertThat(h2.selectFirst("a.heading-anchor").attr("href")).isEqualTo("#what-is-a-liver");
+        assertThat(h2.text()).isEqualTo("What is a liver");
+        assertThat(doc.selectFirst("h3").id()).isEqualTo("restless-legs");
+    }
+
+    @Test
+    void collectsTheTableOfContentsFromH2AndH3() {
+        MarkdownRenderer.RenderedMarkdown rendered = renderer.render("# Top\n\n## One\n\n### One a\n\n#### Deep\n");
+
+        assertThat(rendered.toc()).containsExactly(new TocEntry(2, "one", "One"), new TocEntry(3, "one-a", "One a"));
+    }
+
+    @Test
+    void appliesAttributes() {
+        Document doc = html("## Notes {#notes .special}\n\nA paragraph.\n{.lead}\n");
+
+        Element heading = doc.selectFirst("h2");
+        assertThat(heading.id()).isEqualTo("notes");
+        assertThat(heading.select(".special"))
+                .as("the class lands on the heading or its anchor")
+                .isNotEmpty();
+        assertThat(doc.selectFirst("p").hasClass("lead")).isTrue();
+    }
+
+    @Test
+    void appliesAttributesToInlineElements() {
+        Document doc = html("*word*{.x} and [link](/a){.y}");
+
+        assertThat(doc.selectFirst("em").hasClass("x")).isTrue();
+        assertThat(doc.selectFirst("a[href=/a]").hasClass("y")).isTrue();
+    }
+
+    @Test
+    void turnsBareAddressesIntoLinks() {
+        Element link = html("See https://example.org/rls for more.").selectFirst("a");
+
+        assertThat(link).isNotNull();
+        assertThat(link.attr("href")).isEqualTo("https://example.org/rls");
+    }
+
+    @Test
+    void readsTheFirstParagraphAndCountsWords() {
+        MarkdownRenderer.RenderedMarkdown rendered = renderer.render("## Heading\n\nOne *two* three.\n\nFour five.\n");
+
+        assertThat(rendered.firstParagraph()).isEqualTo("One two three.");
+        assertThat(rendered.words()).isEqualTo(6);
+    }
+
+    @Test
+    void rendersAnEmptyBody() {
+        MarkdownRenderer.RenderedMarkdown rendered = renderer.render("");
+
+        assertThat(rendered.html()).isEmpty();
+        assertThat(rendered.firstParagraph()).isEmpty();
+        assertThat(rendered.words()).isZero();
+        assertThat(rendered.toc()).isEmpty();
+    }
+}

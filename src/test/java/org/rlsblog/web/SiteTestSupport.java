@@ -1,0 +1,102 @@
+package org.rlsblog.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.rlsblog.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * One running application on {@link TestSite}, shared by the HTTP test classes that extend this
+ * (Spring caches the context because the configuration is identical). MockMvc for most checks; a
+ * real HTTP client where the servlet container matters (error pages, path normalization).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"blog.watch=false"})
+@AutoConfigureMockMvc
+@Import(SiteTestSupport.TestClock.class)
+abstract class SiteTestSupport {
+
+    /** "Now" for the shared app: 1 June 2025, noon UTC, unless a test moves it (and moves it back). */
+    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void site(DynamicPropertyRegistry registry) {
+        registry.add("blog.content-dir", () -> TestSite.contentDir().toString());
+        registry.add("blog.data-dir", () -> TestSite.dataDir().toString());
+    }
+
+    static Document html(MvcTestResult result) {
+        try {
+            return Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The site's own 404 page: HTML in the layout, with a way back home. */
+    static void assertNotFoundPage(HttpResponse<String> response) {
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(
+                        type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("text/html"));
+        Document page = Jsoup.parse(response.body());
+        org.assertj.core.api.Assertions.assertThat(
+                        page.select("main.error-page h1").text())
+                .isIn("Page not found", "Pagina niet gevonden");
+        org.assertj.core.api.Assertions.assertThat(page.select("header.site-header a.site-title"))
+                .isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(page.select("footer.site-footer"))
+                .isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(page.select("main a[href=/]"))
+                .isNotEmpty();
+    }
+
+    /** A real request to the running server, sent as a browser would (path sent as written). */
+    HttpResponse<String> browse(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html,application/xhtml+xml");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

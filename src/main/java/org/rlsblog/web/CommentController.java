@@ -97,7 +97,7 @@ class CommentController {
         if (comment.status() != CommentStatus.APPROVED) {
             cookies.addPending(request, response, comment.id());
         }
-        if (form.remember()) {
+        if (form.rememberMe()) {
             cookies.remember(request, response, form);
         } else {
             cookies.forget(request, response);

@@ -36,13 +36,18 @@ record CommentForm(
         @PlainText(multiline = true)
         String body,
 
-        boolean remember,
+        @Nullable Boolean remember,
         @Nullable String homepage,
         @Nullable String formToken) {
 
     static CommentForm empty(
             @Nullable Long parentId, String name, String email, String website, boolean remember, String formToken) {
         return new CommentForm(parentId, name, email, website, "", remember, null, formToken);
+    }
+
+    /** Whether the reader consented to keeping their details in a cookie (unticked when absent). */
+    boolean rememberMe() {
+        return Boolean.TRUE.equals(remember);
     }
 
     CommentForm withFormToken(String token) {

@@ -2,20 +2,28 @@ package org.rlsblog.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.rlsblog.comments.CommentService;
 import org.rlsblog.content.Post;
 import org.springframework.stereotype.Component;
 
-/** Cards for a list of posts, each with its approved comment count. */
+/** Cards for a list of posts, each with its approved comment count (one query for the whole list). */
 @Component
 class PostSummaries {
 
     private final PostViews views;
+    private final CommentService comments;
 
-    PostSummaries(PostViews views) {
+    PostSummaries(PostViews views, CommentService comments) {
         this.views = views;
+        this.comments = comments;
     }
 
     List<PostSummary> of(List<Post> posts, Locale locale) {
-        return posts.stream().map(p -> views.summary(p, 0, locale)).toList();
+        Map<String, Long> counts =
+                comments.approvedCounts(posts.stream().map(Post::slug).toList());
+        return posts.stream()
+                .map(p -> views.summary(p, counts.getOrDefault(p.slug(), 0L), locale))
+                .toList();
     }
 }

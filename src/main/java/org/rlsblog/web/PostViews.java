@@ -59,7 +59,9 @@ class PostViews {
 
     static DateView date(ZonedDateTime dateTime, Locale locale) {
         return new DateView(
-                dateTime.toOffsetDateTime().toString(),
+                dateTime.toOffsetDateTime()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(locale)
                         .format(dateTime));

@@ -1,35 +1,87 @@
 package org.rlsblog.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * One filter chain: public pages and the comment form are open, {@code /admin/**} needs the
- * ADMIN role, CSRF stays on, and every response carries a strict Content-Security-Policy (no
- * inline script or style anywhere on the site).
+ * ADMIN role (form login at {@code /admin/login}, attempts throttled per client), CSRF stays on
+ * for every form (token in a cookie, so readers get no server session), and every response carries
+ * a strict Content-Security-Policy (no inline script or style anywhere on the site).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .permitAll())
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions ->
                                 permissions.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")))
                 .requestCache(cache -> cache.disable());
+        if (admin.enabled()) {
+            http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/login")
+                            .permitAll()
+                            .requestMatchers("/admin", "/admin/**")
+                            .hasRole("ADMIN")
+                            .anyRequest()
+                            .permitAll())
+                    .formLogin(form -> form.loginPage("/admin/login")
+                            .defaultSuccessUrl("/admin/comments", true)
+                            .failureUrl("/admin/login?error")
+                            .permitAll())
+                    .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/"))
+                    .addFilterBefore(new LoginThrottleFilter(admin), UsernamePasswordAuthenticationFilter.class);
+        } else {
+            log.warn(
+                    "The admin area (/admin) is switched off because no admin password is set. "
+                            + "To switch it on, set the environment variable BLOG_ADMIN_PASSWORD (or blog.admin.password) "
+                            + "and restart; log in as '{}' (blog.admin.username).",
+                    admin.username());
+            http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin", "/admin/**")
+                    .denyAll()
+                    .anyRequest()
+                    .permitAll());
+        }
         return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** The one admin user, with only the bcrypt hash of the password kept in memory. */
+    @Bean
+    UserDetailsService adminUsers(AdminProperties admin, PasswordEncoder encoder) {
+        if (!admin.enabled()) {
+            return new InMemoryUserDetailsManager();
+        }
+        return new InMemoryUserDetailsManager(User.withUsername(admin.username())
+                .password(encoder.encode(admin.password()))
+                .roles("ADMIN")
+                .build());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param author the author's name, shown in the footer and as the default post author
  * @param baseUrl the public address of the site, for absolute links (feeds, canonical URLs)
  * @param pageSize posts per page on the home and tag pages
+ * @param maxRequestSize larger request bodies are refused with 413 (a 10,000-character comment fits easily)
  */
 @Validated
 @ConfigurationProperties("blog.site")
@@ -22,4 +24,5 @@ record SiteProperties(
         @DefaultValue("Restless Legs & Liver") @NotBlank String title,
         @DefaultValue("The author") @NotBlank String author,
         @DefaultValue("http://localhost:8080") URI baseUrl,
-        @DefaultValue("10") @Min(1) @Max(100) int pageSize) {}
+        @DefaultValue("10") @Min(1) @Max(100) int pageSize,
+        @DefaultValue("256KB") DataSize maxRequestSize) {}

@@ -1,0 +1,6 @@
+/**
+ * The author's {@code /admin} screens: the login page, the moderation queue with its tabs and
+ * actions, editing and replying as the author. Uses the public APIs of {@code comments} and
+ * {@code content} (for post titles).
+ */
+package org.rlsblog.moderation;

@@ -33,6 +33,7 @@ public class CommentService {
 
     private static final Logger log = LoggerFactory.getLogger(CommentService.class);
     private static final Duration FORM_LIFETIME = Duration.ofDays(1);
+    private static final Duration MODERATION_LINK_LIFETIME = Duration.ofDays(14);
     private static final LinkExtractor LINKS = LinkExtractor.builder()
             .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW))
             .build();
@@ -141,6 +142,10 @@ public class CommentService {
                         now),
                 now);
         events.publishEvent(new CommentChanged(submission.postSlug()));
+        events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
+        if (status == CommentStatus.APPROVED) {
+            events.publishEvent(new CommentApproved(id, submission.postSlug()));
+        }
         return new SubmitResult.Accepted(repository.findById(id).orElseThrow());
     }
 
@@ -181,7 +186,46 @@ public class CommentService {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
+        if (status == CommentStatus.APPROVED && !comment.get().isApproved()) {
+            events.publishEvent(new CommentApproved(id, comment.get().postSlug()));
+        }
         return true;
+    }
+
+    /**
+     * A signed, expiring token for a one-click moderation link in the author's e-mail. Only
+     * approving and marking as spam can be done this way.
+     */
+    public String moderationToken(long id, CommentStatus status) {
+        if (status != CommentStatus.APPROVED && status != CommentStatus.SPAM) {
+            throw new IllegalArgumentException("mail links only approve or mark as spam");
+        }
+        String payload = id + "." + status.name() + "."
+                + clock.instant().plus(MODERATION_LINK_LIFETIME).getEpochSecond();
+        return payload + "." + secrets.sign("moderation", payload);
+    }
+
+    /** What a genuine, unexpired moderation token asks for. */
+    public record ModerationRequest(Comment comment, CommentStatus status) {}
+
+    public Optional<ModerationRequest> moderationRequest(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 4 || token.length() > 200) {
+            return Optional.empty();
+        }
+        String payload = parts[0] + "." + parts[1] + "." + parts[2];
+        if (!secrets.verify("moderation", payload, parts[3])) {
+            return Optional.empty();
+        }
+        try {
+            if (Instant.ofEpochSecond(Long.parseLong(parts[2])).isBefore(clock.instant())) {
+                return Optional.empty();
+            }
+            CommentStatus status = CommentStatus.valueOf(parts[1]);
+            return repository.findById(Long.parseLong(parts[0])).map(c -> new ModerationRequest(c, status));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     public boolean edit(long id, String body) {
@@ -224,8 +268,10 @@ public class CommentService {
                 now);
         if (parent.status() == CommentStatus.PENDING) {
             repository.updateStatus(parentId, CommentStatus.APPROVED, now);
+            events.publishEvent(new CommentApproved(parentId, parent.postSlug()));
         }
         events.publishEvent(new CommentChanged(parent.postSlug()));
+        events.publishEvent(new CommentApproved(id, parent.postSlug()));
         return repository.findById(id).orElseThrow();
     }
 

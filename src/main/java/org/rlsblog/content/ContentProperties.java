@@ -2,6 +2,7 @@ package org.rlsblog.content;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reloadDelay how long to wait for a burst of file changes to settle before reloading
  * @param tocMinHeadings with {@code toc: auto}, the number of headings from which a post shows a table of contents
  * @param wordsPerMinute reading speed used for the "N min read" estimate
+ * @param baseUrl the public address of the site, for absolute links (feeds, e-mails, canonical URLs)
  */
 @Validated
 @ConfigurationProperties("blog")
@@ -27,4 +29,12 @@ public record ContentProperties(
         @DefaultValue("true") boolean watch,
         @DefaultValue("300ms") @NotNull Duration reloadDelay,
         @DefaultValue("3") @Min(1) int tocMinHeadings,
-        @DefaultValue("200") @Min(50) int wordsPerMinute) {}
+        @DefaultValue("200") @Min(50) int wordsPerMinute,
+        @DefaultValue("http://localhost:8080") @NotNull URI baseUrl) {
+
+    /** An absolute URL for a site path such as {@code /posts/x}. */
+    public String absolute(String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

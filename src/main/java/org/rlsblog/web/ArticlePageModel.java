@@ -14,6 +14,7 @@ import org.rlsblog.comments.CommentThread;
 import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
+import org.rlsblog.notification.Notifications;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -30,13 +31,16 @@ class ArticlePageModel {
     private final CommentService comments;
     private final CommentTextRenderer text;
     private final CommentCookies cookies;
+    private final Notifications notifications;
 
     ArticlePageModel(
             PostCatalog catalog,
             PostViews views,
             CommentService comments,
             CommentTextRenderer text,
-            CommentCookies cookies) {
+            CommentCookies cookies,
+            Notifications notifications) {
+        this.notifications = notifications;
         this.catalog = catalog;
         this.views = views;
         this.comments = comments;
@@ -55,6 +59,7 @@ class ArticlePageModel {
         model.addAttribute("post", views.view(post, catalog.neighbours(post), locale));
         model.addAttribute("lang", post.lang().toLanguageTag());
         model.addAttribute("commentForm", form);
+        model.addAttribute("notifyOffered", notifications.offerReplyNotifications());
         model.addAttribute("comments", section(post, form.parentId(), cookies.pendingIds(request), locale));
     }
 

@@ -12,6 +12,7 @@ import org.rlsblog.comments.SubmitResult;
 import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
+import org.rlsblog.notification.Notifications;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,8 +38,15 @@ class CommentController {
     private final CommentService comments;
     private final ArticlePageModel page;
     private final CommentCookies cookies;
+    private final Notifications notifications;
 
-    CommentController(PostCatalog catalog, CommentService comments, ArticlePageModel page, CommentCookies cookies) {
+    CommentController(
+            PostCatalog catalog,
+            CommentService comments,
+            ArticlePageModel page,
+            CommentCookies cookies,
+            Notifications notifications) {
+        this.notifications = notifications;
         this.catalog = catalog;
         this.comments = comments;
         this.page = page;
@@ -48,7 +56,8 @@ class CommentController {
     @InitBinder("commentForm")
     void trimStrings(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
-        binder.setAllowedFields("parentId", "name", "email", "website", "body", "remember", "homepage", "formToken");
+        binder.setAllowedFields(
+                "parentId", "name", "email", "website", "body", "remember", "notifyReplies", "homepage", "formToken");
     }
 
     @PostMapping("/posts/{slug}/comments")
@@ -78,7 +87,7 @@ class CommentController {
                 form.email(),
                 website,
                 form.body(),
-                false,
+                form.notifyMe() && notifications.offerReplyNotifications(),
                 request.getRemoteAddr(),
                 form.formToken(),
                 form.homepage() != null && !form.homepage().isEmpty()));

@@ -37,12 +37,13 @@ record CommentForm(
         String body,
 
         @Nullable Boolean remember,
+        @Nullable Boolean notifyReplies,
         @Nullable String homepage,
         @Nullable String formToken) {
 
     static CommentForm empty(
             @Nullable Long parentId, String name, String email, String website, boolean remember, String formToken) {
-        return new CommentForm(parentId, name, email, website, "", remember, null, formToken);
+        return new CommentForm(parentId, name, email, website, "", remember, false, null, formToken);
     }
 
     /** Whether the reader consented to keeping their details in a cookie (unticked when absent). */
@@ -50,7 +51,12 @@ record CommentForm(
         return Boolean.TRUE.equals(remember);
     }
 
+    /** Whether the reader asked to hear of replies by e-mail. */
+    boolean notifyMe() {
+        return Boolean.TRUE.equals(notifyReplies);
+    }
+
     CommentForm withFormToken(String token) {
-        return new CommentForm(parentId, name, email, website, body, remember, homepage, token);
+        return new CommentForm(parentId, name, email, website, body, remember, notifyReplies, homepage, token);
     }
 }

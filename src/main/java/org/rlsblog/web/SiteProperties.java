@@ -3,7 +3,6 @@ package org.rlsblog.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param title the site's name, in the header and the browser tab
  * @param author the author's name, shown in the footer and as the default post author
- * @param baseUrl the public address of the site, for absolute links (feeds, canonical URLs)
  * @param pageSize posts per page on the home and tag pages
  * @param maxRequestSize larger request bodies are refused with 413 (a 10,000-character comment fits easily)
  */
@@ -23,6 +21,5 @@ import org.springframework.validation.annotation.Validated;
 record SiteProperties(
         @DefaultValue("Restless Legs & Liver") @NotBlank String title,
         @DefaultValue("The author") @NotBlank String author,
-        @DefaultValue("http://localhost:8080") URI baseUrl,
         @DefaultValue("10") @Min(1) @Max(100) int pageSize,
         @DefaultValue("256KB") DataSize maxRequestSize) {}

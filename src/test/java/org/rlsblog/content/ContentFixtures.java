@@ -15,7 +15,14 @@ final class ContentFixtures {
     private ContentFixtures() {}
 
     static ContentProperties properties(Path contentDir) {
-        return new ContentProperties(contentDir, AMSTERDAM, false, Duration.ofMillis(300), 3, 200);
+        return new ContentProperties(
+                contentDir,
+                AMSTERDAM,
+                false,
+                Duration.ofMillis(300),
+                3,
+                200,
+                java.net.URI.create("http://localhost:8080"));
     }
 
     static ContentFileReader reader() {

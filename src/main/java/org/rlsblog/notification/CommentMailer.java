@@ -1,0 +1,168 @@
+package org.rlsblog.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import org.rlsblog.comments.Comment;
+import org.rlsblog.comments.CommentApproved;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.CommentSubmitted;
+import org.rlsblog.comments.ReplySubscriptions;
+import org.rlsblog.content.ContentProperties;
+import org.rlsblog.content.Post;
+import org.rlsblog.content.PostCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the mails, off the request thread: a failing mail server never fails or slows a comment.
+ * Plain text only; what a reader typed goes into the body as text, and never into a header
+ * (names are stripped of line breaks for the subject).
+ */
+@Component
+class CommentMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentMailer.class);
+
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final NotificationProperties properties;
+    private final CommentService comments;
+    private final ReplySubscriptions subscriptions;
+    private final PostCatalog catalog;
+    private final ContentProperties site;
+
+    CommentMailer(
+            ObjectProvider<JavaMailSender> mailSender,
+            NotificationProperties properties,
+            CommentService comments,
+            ReplySubscriptions subscriptions,
+            PostCatalog catalog,
+            ContentProperties site) {
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.comments = comments;
+        this.subscriptions = subscriptions;
+        this.catalog = catalog;
+        this.site = site;
+    }
+
+    /** The author hears of every new comment that is not already marked as spam. */
+    @Async
+    @EventListener
+    public void onSubmitted(CommentSubmitted event) {
+        String to = properties.authorEmail();
+        if (to == null || to.isBlank() || event.status() == CommentStatus.SPAM) {
+            return;
+        }
+        comments.find(event.commentId()).ifPresent(comment -> {
+            String title = title(comment.postSlug());
+            StringBuilder text = new StringBuilder()
+                    .append("New comment by ")
+                    .append(comment.authorName())
+                    .append(" on \"")
+                    .append(title)
+                    .append("\"\n")
+                    .append("Status: ")
+                    .append(comment.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\n")
+                    .append("E-mail: ")
+                    .append(comment.authorEmail())
+                    .append("\n");
+            if (comment.authorUrl() != null) {
+                text.append("Website: ").append(comment.authorUrl()).append("\n");
+            }
+            text.append("\n").append(comment.body()).append("\n\n");
+            if (comment.status() == CommentStatus.PENDING) {
+                text.append("Approve: ")
+                        .append(site.absolute(
+                                "/moderate/" + comments.moderationToken(comment.id(), CommentStatus.APPROVED)))
+                        .append("\nSpam: ")
+                        .append(site.absolute(
+                                "/moderate/" + comments.moderationToken(comment.id(), CommentStatus.SPAM)))
+                        .append("\n");
+            }
+            text.append("Moderation queue: ")
+                    .append(site.absolute("/admin/comments"))
+                    .append("\n");
+            send(to, "[" + title + "] New comment by " + comment.authorName(), text.toString(), null);
+        });
+    }
+
+    /** On approval: confirm a reader's wish for notifications, and tell a subscribed parent of the reply. */
+    @Async
+    @EventListener
+    public void onApproved(CommentApproved event) {
+        if (!properties.replyNotifications()) {
+            return;
+        }
+        Optional<Comment> approved = comments.find(event.commentId()).filter(Comment::isApproved);
+        if (approved.isEmpty()) {
+            return;
+        }
+        Comment comment = approved.get();
+        if (comment.notifyReplies()
+                && !comment.authorEmail().isBlank()
+                && subscriptions.request(comment.authorEmail())) {
+            String link = site.absolute("/subscriptions/confirm/" + subscriptions.confirmToken(comment.authorEmail()));
+            send(
+                    comment.authorEmail(),
+                    "Please confirm: replies to your comment on \"" + title(comment.postSlug()) + "\"",
+                    "You asked to be told by e-mail when someone replies to your comments on " + site.absolute("/")
+                            + ".\n\nTo confirm, open this link:\n" + link
+                            + "\n\nIf this was not you, ignore this mail: nothing will be sent without confirmation.\n",
+                    null);
+        }
+        if (comment.parentId() == null) {
+            return;
+        }
+        comments.find(comment.parentId())
+                .filter(parent -> parent.notifyReplies()
+                        && !parent.authorEmail().equalsIgnoreCase(comment.authorEmail())
+                        && subscriptions.state(parent.authorEmail()) == ReplySubscriptions.State.CONFIRMED)
+                .ifPresent(parent -> {
+                    String unsubscribe = site.absolute(
+                            "/subscriptions/unsubscribe/" + subscriptions.unsubscribeToken(parent.authorEmail()));
+                    String url = site.absolute("/posts/" + comment.postSlug() + "#comment-" + comment.id());
+                    send(
+                            parent.authorEmail(),
+                            comment.authorName() + " replied to your comment on \"" + title(comment.postSlug()) + "\"",
+                            comment.authorName() + " wrote:\n\n" + comment.body() + "\n\nRead it on the site: " + url
+                                    + "\n\nStop these mails: " + unsubscribe + "\n",
+                            unsubscribe);
+                });
+    }
+
+    private String title(String slug) {
+        return catalog.findAnyPost(slug).map(Post::title).orElse(slug);
+    }
+
+    private void send(String to, String subject, String text, String unsubscribeUrl) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return;
+        }
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(to);
+            helper.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "));
+            helper.setText(text, false);
+            if (unsubscribeUrl != null) {
+                message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            log.warn("Mail to {} not sent: {}", to, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.rlsblog.notification;
+
+import java.util.Locale;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.ReplySubscriptions;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The pages that links in mails open. Opening a link never changes anything by itself (mail
+ * scanners open links): it shows a page with one button, and the button's POST does the work.
+ * The signed token in the link is the permission; it names one comment or one address.
+ */
+@Controller
+class MailLinkController {
+
+    private final CommentService comments;
+    private final ReplySubscriptions subscriptions;
+
+    MailLinkController(CommentService comments, ReplySubscriptions subscriptions) {
+        this.comments = comments;
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping("/moderate/{token}")
+    String moderationForm(@PathVariable String token, Model model) {
+        var request = comments.moderationRequest(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link expired or not genuine"));
+        model.addAttribute("token", token);
+        model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("authorName", request.comment().authorName());
+        model.addAttribute("body", request.comment().body());
+        model.addAttribute("done", false);
+        return "notification/moderate";
+    }
+
+    @PostMapping("/moderate/{token}")
+    String moderateComment(@PathVariable String token, Model model) {
+        var request = comments.moderationRequest(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link expired or not genuine"));
+        comments.moderate(request.comment().id(), request.status());
+        model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("authorName", request.comment().authorName());
+        model.addAttribute("body", request.comment().body());
+        model.addAttribute("done", true);
+        return "notification/moderate";
+    }
+
+    @GetMapping("/subscriptions/confirm/{token}")
+    String confirmForm(@PathVariable String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("kind", "confirm");
+        model.addAttribute("done", false);
+        return "notification/subscription";
+    }
+
+    @PostMapping("/subscriptions/confirm/{token}")
+    String confirmSubscription(@PathVariable String token, Model model) {
+        subscriptions
+                .confirm(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link not genuine"));
+        model.addAttribute("kind", "confirm");
+        model.addAttribute("done", true);
+        return "notification/subscription";
+    }
+
+    @GetMapping("/subscriptions/unsubscribe/{token}")
+    String unsubscribeForm(@PathVariable String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("kind", "unsubscribe");
+        model.addAttribute("done", false);
+        return "notification/subscription";
+    }
+
+    @PostMapping("/subscriptions/unsubscribe/{token}")
+    String unsubscribe(@PathVariable String token, Model model) {
+        subscriptions
+                .unsubscribe(token)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link not genuine"));
+        model.addAttribute("kind", "unsubscribe");
+        model.addAttribute("done", true);
+        return "notification/subscription";
+    }
+}

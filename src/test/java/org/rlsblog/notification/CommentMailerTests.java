@@ -1,0 +1,218 @@
+package org.rlsblog.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.Comment;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.Submission;
+import org.rlsblog.comments.SubmitResult;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Mail through a real in-process SMTP server (GreenMail): the author's new-comment mail and its
+ * one-click links, and the reader's double opt-in reply notifications.
+ */
+@SpringBootTest(
+        properties = {
+            "blog.watch=false",
+            "blog.comments.min-fill-time=0",
+            "blog.comments.flood-interval=0",
+            "blog.notifications.author-email=author@example.org",
+            "blog.base-url=https://blog.example"
+        })
+@AutoConfigureMockMvc
+class CommentMailerTests {
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final Pattern LINK = Pattern.compile("https://blog\\.example(/\\S+)");
+
+    @TempDir
+    static Path dataDir;
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) throws Exception {
+        Path content = Files.createTempDirectory("mail-content");
+        Files.createDirectories(content.resolve("posts"));
+        Files.writeString(content.resolve("posts/liver.md"), """
+                ---
+                title: Liver and legs
+                date: 2024-01-01
+                ---
+
+                Text of the article.
+                """);
+        registry.add("blog.content-dir", content::toString);
+        registry.add("blog.data-dir", () -> dataDir.toString());
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void mailsTheAuthorANewCommentWithLinksThatApproveItByPost() throws Exception {
+        Comment comment = submit("Anna", "anna@example.nl", "Interesting, thank you.", null, false);
+
+        MimeMessage mail = awaitMailTo("author@example.org");
+        String text = GreenMailUtil.getBody(mail);
+        assertThat(mail.getSubject()).contains("Liver and legs").contains("Anna");
+        assertThat(text).contains("Interesting, thank you.").contains("anna@example.nl");
+        String approve = linkAfter(text, "Approve: ");
+
+        assertThat(mvc.get().uri(approve)).hasStatusOk();
+        assertThat(comments.find(comment.id()).orElseThrow().status())
+                .as("opening the link changes nothing")
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(
+                        mvc.post()
+                                .uri(approve)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatusOk();
+        assertThat(comments.find(comment.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
+    }
+
+    @Test
+    void refusesAForgedModerationLink() {
+        Comment comment = submit("Bert", "bert@example.nl", "Another thought.", null, false);
+        String forged =
+                comments.moderationToken(comment.id(), CommentStatus.APPROVED).replaceAll(".$", "0");
+
+        assertThat(mvc.get().uri("/moderate/" + forged)).hasStatus(404);
+    }
+
+    @Test
+    void asksTheReaderToConfirmOnlyOnceTheirCommentIsApprovedThenMailsReplies() throws Exception {
+        Comment question = submit("Carla", "carla@example.nl", "Does iron help?", null, true);
+        awaitMailTo("author@example.org");
+        assertThat(mailsTo("carla@example.nl"))
+                .as("nothing while the comment is pending")
+                .isEmpty();
+
+        comments.moderate(question.id(), CommentStatus.APPROVED);
+        MimeMessage confirmation = awaitMailTo("carla@example.nl");
+        String confirm = linkAfter(GreenMailUtil.getBody(confirmation), "open this link:\n");
+
+        Comment early = submit("Dirk", "dirk@example.nl", "It helped me.", question.id(), false);
+        comments.moderate(early.id(), CommentStatus.APPROVED);
+        assertThat(
+                        mvc.post()
+                                .uri(confirm)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatusOk();
+
+        Comment reply = submit("Eva", "eva@example.nl", "Ask your doctor first.", question.id(), false);
+        assertThat(mailsTo("carla@example.nl"))
+                .as("no mail about a pending reply")
+                .hasSize(1);
+        comments.moderate(reply.id(), CommentStatus.APPROVED);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mailsTo("carla@example.nl").size() == 2);
+        List<MimeMessage> carla = mailsTo("carla@example.nl");
+        String notice = GreenMailUtil.getBody(carla.get(1));
+        assertThat(notice).contains("Ask your doctor first.").doesNotContain("It helped me.");
+        assertThat(carla.get(1).getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+
+        String unsubscribe = linkAfter(notice, "Stop these mails: ");
+        assertThat(
+                        mvc.post()
+                                .uri(unsubscribe)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatusOk();
+        Comment later = submit("Frank", "frank@example.nl", "Me too.", question.id(), false);
+        comments.moderate(later.id(), CommentStatus.APPROVED);
+        Comment marker = submit("Gert", "gert@example.nl", "Marker comment.", null, false);
+        comments.moderate(marker.id(), CommentStatus.APPROVED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mailsTo("author@example.org").stream()
+                        .anyMatch(m -> subject(m).contains("Gert")));
+        assertThat(mailsTo("carla@example.nl"))
+                .as("nothing after unsubscribing")
+                .hasSize(2);
+    }
+
+    private Comment submit(String name, String email, String body, Long parentId, boolean notify) {
+        SubmitResult result = comments.submit(new Submission(
+                "liver", parentId, name, email, null, body, notify, "203.0.113.9", comments.formToken(), false));
+        assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
+        return ((SubmitResult.Accepted) result).comment();
+    }
+
+    private static MimeMessage awaitMailTo(String address) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(address).isEmpty());
+        return mailsTo(address).get(mailsTo(address).size() - 1);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static String linkAfter(String text, String label) {
+        String normalized = text.replace("\r\n", "\n");
+        int at = normalized.indexOf(label);
+        assertThat(at).as("'%s' in %s", label, normalized).isNotNegative();
+        Matcher link = LINK.matcher(normalized.substring(at + label.length()));
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+}

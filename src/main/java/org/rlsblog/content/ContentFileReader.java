@@ -70,7 +70,8 @@ class ContentFileReader {
             return new Result<>(null, warnings);
         }
         String slug = slug(fm, file);
-        MarkdownRenderer.RenderedMarkdown rendered = render(fm);
+        Locale lang = lang(fm);
+        MarkdownRenderer.RenderedMarkdown rendered = render(fm, lang);
         Post post = new Post(
                 slug,
                 title,
@@ -79,13 +80,15 @@ class ContentFileReader {
                 summary(fm, rendered),
                 tags(fm),
                 aliases(fm),
-                lang(fm),
+                lang,
                 text(fm, "author"),
                 text(fm, "image"),
                 text(fm, "image_alt"),
                 localDate(fm, "reviewed"),
                 text(fm, "reviewed_by"),
                 commentMode(fm),
+                list(fm, "about"),
+                rendered.citations(),
                 rendered.html(),
                 rendered.toc(),
                 showToc(fm, rendered),
@@ -105,7 +108,7 @@ class ContentFileReader {
         if (bool(fm, "draft")) {
             return new Result<>(null, warnings);
         }
-        MarkdownRenderer.RenderedMarkdown rendered = render(fm);
+        MarkdownRenderer.RenderedMarkdown rendered = render(fm, lang(fm));
         ZonedDateTime updated = dateTime(fm, "updated", false);
         if (updated == null) {
             updated = dateTime(fm, "date", false);
@@ -124,9 +127,9 @@ class ContentFileReader {
         return new Result<>(page, warnings);
     }
 
-    private MarkdownRenderer.RenderedMarkdown render(FrontMatter fm) throws ContentFileException {
+    private MarkdownRenderer.RenderedMarkdown render(FrontMatter fm, Locale lang) throws ContentFileException {
         try {
-            return markdown.render(fm.body());
+            return markdown.render(fm.body(), lang.getLanguage().equals("nl") ? "Bronnen" : "References");
         } catch (StackOverflowError e) {
             throw new ContentFileException(
                     fm.bodyLine(), "the Markdown is nested too deeply to render (StackOverflowError)");

@@ -60,8 +60,28 @@ class MarkdownRenderer {
      * @throws StackOverflowError on pathological nesting; the caller reports the file as broken
      */
     RenderedMarkdown render(String markdown) {
+        return render(markdown, "References");
+    }
+
+    /**
+     * As {@link #render(String)}; footnotes, the references of a health article, get a heading
+     * with {@code referencesTitle}, and their web links are collected as citations.
+     */
+    RenderedMarkdown render(String markdown, String referencesTitle) {
         String html = renderer.render(parser.parse(markdown));
         Document document = Jsoup.parseBodyFragment(html);
+        List<String> citations = new ArrayList<>();
+        Element footnotes = document.selectFirst("div.footnotes");
+        if (footnotes != null) {
+            footnotes.select("> hr").remove();
+            footnotes.prependElement("h2").attr("id", "references").text(referencesTitle);
+            for (Element link : footnotes.select("a[href^=http://], a[href^=https://]")) {
+                if (!citations.contains(link.attr("href"))) {
+                    citations.add(link.attr("href"));
+                }
+            }
+            html = document.body().html();
+        }
         List<TocEntry> toc = new ArrayList<>();
         for (Element heading : document.select("h2[id], h3[id]")) {
             toc.add(new TocEntry(heading.tagName().equals("h2") ? 2 : 3, heading.id(), heading.text()));
@@ -70,8 +90,9 @@ class MarkdownRenderer {
         String firstParagraphText = firstParagraph == null ? "" : firstParagraph.text();
         String text = document.body().text();
         int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
-        return new RenderedMarkdown(html, toc, firstParagraphText, words);
+        return new RenderedMarkdown(html, toc, firstParagraphText, words, citations);
     }
 
-    record RenderedMarkdown(String html, List<TocEntry> toc, String firstParagraph, int words) {}
+    record RenderedMarkdown(
+            String html, List<TocEntry> toc, String firstParagraph, int words, List<String> citations) {}
 }

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A published (or scheduled) article with its HTML already rendered. Immutable.
  *
+ * @param about what the article is about (front matter {@code about}, e.g. conditions), for schema.org
+ * @param citations the web addresses cited in the article's footnotes (its references)
  * @param html the rendered article body; trusted, because it comes from the author's Markdown
  */
 public record Post(
@@ -27,6 +29,8 @@ public record Post(
         @Nullable LocalDate reviewed,
         @Nullable String reviewedBy,
         CommentMode comments,
+        List<String> about,
+        List<String> citations,
         String html,
         List<TocEntry> toc,
         boolean showToc,
@@ -38,6 +42,8 @@ public record Post(
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
         toc = List.copyOf(toc);
+        about = List.copyOf(about);
+        citations = List.copyOf(citations);
     }
 
     /** The post's address on this site. */

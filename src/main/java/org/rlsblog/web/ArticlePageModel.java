@@ -32,6 +32,7 @@ class ArticlePageModel {
     private final CommentTextRenderer text;
     private final CommentCookies cookies;
     private final Notifications notifications;
+    private final PageMetas metas;
 
     ArticlePageModel(
             PostCatalog catalog,
@@ -39,7 +40,9 @@ class ArticlePageModel {
             CommentService comments,
             CommentTextRenderer text,
             CommentCookies cookies,
-            Notifications notifications) {
+            Notifications notifications,
+            PageMetas metas) {
+        this.metas = metas;
         this.notifications = notifications;
         this.catalog = catalog;
         this.views = views;
@@ -58,6 +61,7 @@ class ArticlePageModel {
     void fill(Model model, Post post, CommentForm form, HttpServletRequest request, Locale locale) {
         model.addAttribute("post", views.view(post, catalog.neighbours(post), locale));
         model.addAttribute("lang", post.lang().toLanguageTag());
+        model.addAttribute("meta", metas.forPost(post));
         model.addAttribute("commentForm", form);
         model.addAttribute("notifyOffered", notifications.offerReplyNotifications());
         model.addAttribute("comments", section(post, form.parentId(), cookies.pendingIds(request), locale));

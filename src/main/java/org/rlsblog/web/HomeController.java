@@ -15,8 +15,10 @@ class HomeController {
     private final PostCatalog catalog;
     private final PostSummaries summaries;
     private final SiteProperties site;
+    private final PageMetas metas;
 
-    HomeController(PostCatalog catalog, PostSummaries summaries, SiteProperties site) {
+    HomeController(PostCatalog catalog, PostSummaries summaries, SiteProperties site, PageMetas metas) {
+        this.metas = metas;
         this.catalog = catalog;
         this.summaries = summaries;
         this.site = site;
@@ -28,6 +30,7 @@ class HomeController {
                 .orElseThrow(() -> new NotFoundException("page " + page + " of posts"));
         model.addAttribute("posts", summaries.of(list.posts(), locale));
         model.addAttribute("pagination", Pagination.of("/", list.page(), list.totalPages()));
+        model.addAttribute("meta", metas.forSite(page == 1 ? "/" : "/?page=" + page, site.title()));
         return "posts/list";
     }
 }

@@ -12,10 +12,18 @@ class LayoutAdvice {
 
     private final SiteProperties site;
     private final PostCatalog catalog;
+    private final PageMetas metas;
 
-    LayoutAdvice(SiteProperties site, PostCatalog catalog) {
+    LayoutAdvice(SiteProperties site, PostCatalog catalog, PageMetas metas) {
         this.site = site;
         this.catalog = catalog;
+        this.metas = metas;
+    }
+
+    /** Head metadata for pages that set none of their own (lists, archive, errors). */
+    @ModelAttribute("meta")
+    PageMeta meta(HttpServletRequest request) {
+        return metas.forSite(currentPath(request), site.title());
     }
 
     record NavLink(String url, String title) {}

@@ -12,15 +12,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PageController {
 
     private final PostCatalog catalog;
+    private final PageMetas metas;
 
-    PageController(PostCatalog catalog) {
+    PageController(PostCatalog catalog, PageMetas metas) {
         this.catalog = catalog;
+        this.metas = metas;
     }
 
     @GetMapping("/{slug:[a-z0-9]+(?:-[a-z0-9]+)*}")
     String showPage(@PathVariable String slug, Model model) {
         Page page = catalog.findPage(slug).orElseThrow(() -> new NotFoundException("page " + slug));
         model.addAttribute("page", page);
+        model.addAttribute("meta", metas.forPage(page));
         model.addAttribute("lang", page.lang().toLanguageTag());
         return "pages/show";
     }

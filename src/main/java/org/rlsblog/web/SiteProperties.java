@@ -12,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * What the site says about itself.
  *
  * @param title the site's name, in the header and the browser tab
+ * @param description one sentence about the site, for search engines and sharing
  * @param author the author's name, shown in the footer and as the default post author
  * @param pageSize posts per page on the home and tag pages
  * @param maxRequestSize larger request bodies are refused with 413 (a 10,000-character comment fits easily)
@@ -20,6 +21,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("blog.site")
 record SiteProperties(
         @DefaultValue("Restless Legs & Liver") @NotBlank String title,
+
+        @DefaultValue("Living with restless legs syndrome: experience, research and questions about RLS and the liver.")
+        @NotBlank
+        String description,
+
         @DefaultValue("The author") @NotBlank String author,
         @DefaultValue("10") @Min(1) @Max(100) int pageSize,
         @DefaultValue("256KB") DataSize maxRequestSize) {}

@@ -17,8 +17,10 @@ class TagController {
     private final PostCatalog catalog;
     private final PostSummaries summaries;
     private final SiteProperties site;
+    private final PageMetas metas;
 
-    TagController(PostCatalog catalog, PostSummaries summaries, SiteProperties site) {
+    TagController(PostCatalog catalog, PostSummaries summaries, SiteProperties site, PageMetas metas) {
+        this.metas = metas;
         this.catalog = catalog;
         this.summaries = summaries;
         this.site = site;
@@ -31,6 +33,9 @@ class TagController {
         PostList list = catalog.tagged(tag, page, site.pageSize())
                 .orElseThrow(() -> new NotFoundException("page " + page + " of tag " + tag));
         model.addAttribute("tag", found);
+        model.addAttribute(
+                "meta",
+                metas.forTag(found, page == 1 ? "/tags/" + tag : "/tags/" + tag + "?page=" + page, found.name()));
         model.addAttribute("posts", summaries.of(list.posts(), locale));
         model.addAttribute("pagination", Pagination.of("/tags/" + tag, list.page(), list.totalPages()));
         return "tags/show";

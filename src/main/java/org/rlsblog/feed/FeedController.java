@@ -1,0 +1,155 @@
+package org.rlsblog.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rlsblog.comments.Comment;
+import org.rlsblog.comments.CommentChanged;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.content.ContentChanged;
+import org.rlsblog.content.Post;
+import org.rlsblog.content.PostCatalog;
+import org.rlsblog.content.Tag;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.DigestUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Atom and RSS feeds: the latest posts ({@code /feed.atom}, {@code /feed.rss}, and WordPress's
+ * {@code /feed/}), per tag, and the latest approved comments. A feed is written once and kept
+ * until the content (or, for comments, a comment) changes or a scheduled post comes out; answers
+ * carry ETag and Last-Modified, so conditional requests get 304.
+ */
+@Controller
+class FeedController {
+
+    private static final java.time.Duration CACHE_FOR = java.time.Duration.ofMinutes(5);
+
+    private final PostCatalog catalog;
+    private final CommentService comments;
+    private final FeedWriter writer;
+    private final FeedProperties properties;
+    private final java.time.Clock clock;
+    private final ConcurrentHashMap<String, Rendered> cache = new ConcurrentHashMap<>();
+
+    FeedController(
+            PostCatalog catalog,
+            CommentService comments,
+            FeedWriter writer,
+            FeedProperties properties,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.catalog = catalog;
+        this.comments = comments;
+        this.writer = writer;
+        this.properties = properties;
+    }
+
+    /** A written feed, valid while the newest visible post is the same one. */
+    private record Rendered(String key, byte[] body, String etag, Instant lastModified, Instant writtenAt) {}
+
+    @GetMapping("/feed.atom")
+    ResponseEntity<byte[]> showAtomFeed() {
+        return posts(FeedWriter.Format.ATOM, "posts.atom", "/feed.atom", "/", catalog.published(), "");
+    }
+
+    @GetMapping({"/feed.rss", "/feed", "/feed/"})
+    ResponseEntity<byte[]> showRssFeed() {
+        return posts(FeedWriter.Format.RSS, "posts.rss", "/feed.rss", "/", catalog.published(), "");
+    }
+
+    @GetMapping("/tags/{tag}/feed.atom")
+    ResponseEntity<byte[]> showTagFeed(@PathVariable String tag) {
+        Tag found = catalog.findTag(tag)
+                .orElseThrow(() ->
+                        new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no tag " + tag));
+        List<Post> posts = catalog.tagged(tag, 1, properties.size())
+                .map(list -> list.posts())
+                .orElse(List.of());
+        return posts(
+                FeedWriter.Format.ATOM,
+                "tag." + tag,
+                "/tags/" + tag + "/feed.atom",
+                "/tags/" + tag,
+                posts,
+                "Articles tagged " + found.name());
+    }
+
+    @GetMapping("/comments/feed.atom")
+    ResponseEntity<byte[]> showCommentFeed() {
+        Rendered cachedComments = cache.get("comments");
+        if (cachedComments != null
+                && cachedComments.writtenAt().isBefore(clock.instant().minusSeconds(30))) {
+            // another replica may have changed comments: a cached comment feed lives 30 seconds at most
+            cache.remove("comments", cachedComments);
+        }
+        Rendered rendered = cache.computeIfAbsent("comments", key -> {
+            List<Comment> latest = comments.latestApproved(properties.commentsSize());
+            String xml = writer.comments(
+                    FeedWriter.Format.ATOM,
+                    "Latest comments",
+                    latest,
+                    slug -> catalog.findAnyPost(slug).map(Post::title).orElse(slug));
+            Instant modified = latest.stream()
+                    .map(Comment::updatedAt)
+                    .max(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
+            return rendered(key, xml, modified);
+        });
+        return answer(rendered, FeedWriter.Format.ATOM);
+    }
+
+    @EventListener
+    void onContentChanged(ContentChanged event) {
+        cache.clear();
+    }
+
+    @EventListener
+    void onCommentChanged(CommentChanged event) {
+        cache.remove("comments");
+    }
+
+    private ResponseEntity<byte[]> posts(
+            FeedWriter.Format format,
+            String name,
+            String selfPath,
+            String pagePath,
+            List<Post> newestFirst,
+            String title) {
+        List<Post> latest = newestFirst.subList(0, Math.min(properties.size(), newestFirst.size()));
+        String key = name + "|" + catalog.loadedAt() + "|"
+                + (latest.isEmpty() ? "" : latest.get(0).slug());
+        Rendered rendered = cache.get(name);
+        if (rendered == null || !rendered.key().equals(key)) {
+            String xml = writer.posts(format, title, selfPath, pagePath, latest);
+            Instant modified = latest.stream()
+                    .map(p -> p.lastModified().toInstant())
+                    .max(Instant::compareTo)
+                    .orElse(catalog.loadedAt());
+            rendered = rendered(key, xml, modified);
+            cache.put(name, rendered);
+        }
+        return answer(rendered, format);
+    }
+
+    private Rendered rendered(String key, String xml, Instant modified) {
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        return new Rendered(key, body, "\"" + DigestUtils.md5DigestAsHex(body) + "\"", modified, clock.instant());
+    }
+
+    private static ResponseEntity<byte[]> answer(Rendered rendered, FeedWriter.Format format) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.parseMediaType(format.mediaType), StandardCharsets.UTF_8))
+                .eTag(rendered.etag())
+                .lastModified(rendered.lastModified())
+                .cacheControl(CacheControl.maxAge(CACHE_FOR).cachePublic())
+                .body(rendered.body());
+    }
+}

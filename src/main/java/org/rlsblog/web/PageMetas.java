@@ -1,0 +1,160 @@
+package org.rlsblog.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.rlsblog.content.ContentProperties;
+import org.rlsblog.content.Page;
+import org.rlsblog.content.Post;
+import org.rlsblog.content.Tag;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds {@link PageMeta} for each kind of page, including the JSON-LD of an article:
+ * schema.org {@code BlogPosting} on a {@code MedicalWebPage}, with dates, {@code lastReviewed},
+ * author, {@code about} and the footnote references as {@code citation}.
+ */
+@Component
+class PageMetas {
+
+    private final ContentProperties content;
+    private final SiteProperties site;
+    private final JsonMapper json;
+
+    PageMetas(ContentProperties content, SiteProperties site, JsonMapper json) {
+        this.content = content;
+        this.site = site;
+        this.json = json;
+    }
+
+    PageMeta forSite(String path, String title) {
+        return new PageMeta(
+                title,
+                site.description(),
+                content.absolute(path),
+                "website",
+                null,
+                null,
+                null,
+                null,
+                websiteJsonLd(),
+                siteFeeds());
+    }
+
+    PageMeta forTag(Tag tag, String path, String title) {
+        List<PageMeta.FeedLink> feeds = new ArrayList<>(siteFeeds());
+        feeds.add(new PageMeta.FeedLink("application/atom+xml", title, "/tags/" + tag.slug() + "/feed.atom"));
+        return new PageMeta(
+                title, site.description(), content.absolute(path), "website", null, null, null, null, null, feeds);
+    }
+
+    PageMeta forPage(Page page) {
+        return new PageMeta(
+                page.title(),
+                page.summary(),
+                content.absolute(page.url()),
+                "website",
+                null,
+                null,
+                null,
+                page.updated() == null
+                        ? null
+                        : page.updated().toOffsetDateTime().toString(),
+                null,
+                siteFeeds());
+    }
+
+    PageMeta forPost(Post post) {
+        String image = post.image() == null ? null : absolute(post.image());
+        String published = post.published().toOffsetDateTime().toString();
+        String modified = post.lastModified().toOffsetDateTime().toString();
+        return new PageMeta(
+                post.title(),
+                post.summary(),
+                content.absolute(post.url()),
+                "article",
+                image,
+                post.imageAlt(),
+                published,
+                modified,
+                articleJsonLd(post, image, published, modified),
+                siteFeeds());
+    }
+
+    private List<PageMeta.FeedLink> siteFeeds() {
+        return List.of(
+                new PageMeta.FeedLink("application/atom+xml", site.title() + " (Atom)", "/feed.atom"),
+                new PageMeta.FeedLink("application/rss+xml", site.title() + " (RSS)", "/feed.rss"));
+    }
+
+    private String websiteJsonLd() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@type", "WebSite");
+        data.put("name", site.title());
+        data.put("url", content.absolute("/"));
+        data.put("description", site.description());
+        return write(data);
+    }
+
+    private String articleJsonLd(Post post, @Nullable String image, String published, String modified) {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("@type", "Person");
+        author.put("name", post.author() != null ? post.author() : site.author());
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("@type", "BlogPosting");
+        article.put("headline", post.title());
+        article.put("description", post.summary());
+        article.put("datePublished", published);
+        article.put("dateModified", modified);
+        article.put("author", author);
+        article.put("inLanguage", post.lang().toLanguageTag());
+        article.put("mainEntityOfPage", content.absolute(post.url()));
+        article.put("url", content.absolute(post.url()));
+        if (image != null) {
+            article.put("image", image);
+        }
+        if (!post.tags().isEmpty()) {
+            article.put("keywords", post.tags().stream().map(Tag::name).toList());
+        }
+        if (!post.citations().isEmpty()) {
+            article.put("citation", post.citations());
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@context", "https://schema.org");
+        page.put("@type", "MedicalWebPage");
+        page.put("name", post.title());
+        page.put("url", content.absolute(post.url()));
+        page.put("inLanguage", post.lang().toLanguageTag());
+        if (post.reviewed() != null) {
+            page.put("lastReviewed", post.reviewed().toString());
+            if (post.reviewedBy() != null) {
+                page.put("reviewedBy", Map.of("@type", "Person", "name", post.reviewedBy()));
+            }
+        }
+        if (!post.about().isEmpty()) {
+            page.put(
+                    "about",
+                    post.about().stream()
+                            .map(name -> Map.of("@type", "MedicalCondition", "name", name))
+                            .toList());
+        }
+        page.put("mainEntity", article);
+        return write(page);
+    }
+
+    private String absolute(String url) {
+        return url.startsWith("/") && !url.startsWith("//") ? content.absolute(url) : url;
+    }
+
+    /** JSON that cannot end its {@code <script>} element early: {@code <}, {@code >} and {@code &} escaped. */
+    private String write(Map<String, Object> data) {
+        return json.writeValueAsString(data)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026");
+    }
+}

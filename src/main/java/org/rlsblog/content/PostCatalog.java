@@ -120,6 +120,11 @@ public class PostCatalog {
         return Optional.ofNullable(snapshot.get().tags().get(tagSlug));
     }
 
+    /** Every post in the snapshot, scheduled ones included, newest first (for indexes that filter by date). */
+    public List<Post> allPosts() {
+        return snapshot.get().posts();
+    }
+
     /** All published posts, newest first. */
     public List<Post> published() {
         return visible(snapshot.get().posts());

@@ -15,6 +15,7 @@ import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
 import org.rlsblog.notification.Notifications;
+import org.rlsblog.search.SearchIndex;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -33,6 +34,7 @@ class ArticlePageModel {
     private final CommentCookies cookies;
     private final Notifications notifications;
     private final PageMetas metas;
+    private final SearchIndex search;
 
     ArticlePageModel(
             PostCatalog catalog,
@@ -41,8 +43,10 @@ class ArticlePageModel {
             CommentTextRenderer text,
             CommentCookies cookies,
             Notifications notifications,
-            PageMetas metas) {
+            PageMetas metas,
+            SearchIndex search) {
         this.metas = metas;
+        this.search = search;
         this.notifications = notifications;
         this.catalog = catalog;
         this.views = views;
@@ -62,6 +66,11 @@ class ArticlePageModel {
         model.addAttribute("post", views.view(post, catalog.neighbours(post), locale));
         model.addAttribute("lang", post.lang().toLanguageTag());
         model.addAttribute("meta", metas.forPost(post));
+        model.addAttribute(
+                "related",
+                search.related(post, 3).stream()
+                        .map(p -> new PostLink(p.url(), p.title()))
+                        .toList());
         model.addAttribute("commentForm", form);
         model.addAttribute("notifyOffered", notifications.offerReplyNotifications());
         model.addAttribute("comments", section(post, form.parentId(), cookies.pendingIds(request), locale));

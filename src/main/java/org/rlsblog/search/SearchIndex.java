@@ -1,0 +1,294 @@
+package org.rlsblog.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.jsoup.Jsoup;
+import org.rlsblog.content.ContentChanged;
+import org.rlsblog.content.Post;
+import org.rlsblog.content.PostCatalog;
+import org.rlsblog.content.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * An in-memory Lucene index of every post in the content snapshot, swapped whole when content
+ * changes. Each post's text goes into fields for its language ({@code title_en}, {@code body_nl},
+ * …), analysed with that language's stemmer; a query is read by Lucene's simple query parser
+ * (which has no syntax errors: quotes, {@code *}, {@code +}/{@code -} either work or are taken as
+ * text) against every language's fields. Scheduled posts are in the index but filtered out until
+ * their date, and so are posts the catalog no longer publishes.
+ */
+@Service
+public class SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final List<String> LANGUAGES = List.of("en", "nl", "xx");
+    private static final Map<String, Float> FIELD_WEIGHTS = weights();
+    private static final int MAX_QUERY_LENGTH = 200;
+
+    private final PostCatalog catalog;
+    private final Clock clock;
+    private final Analyzer analyzer = analyzer();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final Map<String, List<Post>> relatedCache = new ConcurrentHashMap<>();
+
+    private record Snapshot(IndexSearcher searcher, java.time.Instant contentLoadedAt) {}
+
+    SearchIndex(PostCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+        rebuild();
+    }
+
+    @Async
+    @EventListener
+    public void onContentChanged(ContentChanged event) {
+        rebuild();
+    }
+
+    /** Page {@code page} of the published posts that match {@code query}, best first. */
+    public SearchResults search(String query, int page, int pageSize) {
+        String text = query == null ? "" : query.strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            text = text.substring(0, MAX_QUERY_LENGTH);
+        }
+        Snapshot current = snapshot.get();
+        if (text.isEmpty() || current == null || page < 1) {
+            return SearchResults.empty(text);
+        }
+        Query parsed = new SimpleQueryParser(analyzer, FIELD_WEIGHTS).parse(text);
+        if (parsed == null || parsed instanceof MatchNoDocsQuery) {
+            return SearchResults.empty(text);
+        }
+        Query visible = new BooleanQuery.Builder()
+                .add(parsed, BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery("published", Long.MIN_VALUE, clock.millis()), BooleanClause.Occur.FILTER)
+                .build();
+        try {
+            int wanted = Math.min(page * pageSize, 10_000);
+            TopDocs top = current.searcher().search(visible, wanted);
+            long total = top.totalHits.value;
+            int totalPages = (int) Math.max(1, (Math.min(total, 10_000) + pageSize - 1) / pageSize);
+            List<SearchHit> hits = new ArrayList<>();
+            Highlighter highlighter = new Highlighter(
+                    new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(parsed));
+            highlighter.setTextFragmenter(new SimpleFragmenter(180));
+            for (int i = (page - 1) * pageSize; i < top.scoreDocs.length; i++) {
+                ScoreDoc scoreDoc = top.scoreDocs[i];
+                Document doc = current.searcher().storedFields().document(scoreDoc.doc);
+                String slug = doc.get("slug");
+                if (catalog.findPost(slug).isEmpty()) {
+                    continue;
+                }
+                hits.add(new SearchHit(slug, doc.get("title"), snippet(highlighter, doc)));
+            }
+            return new SearchResults(text, hits, total, page, totalPages);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Up to {@code limit} published posts like this one: most shared tags first, then similar text. */
+    public List<Post> related(Post post, int limit) {
+        return relatedCache.computeIfAbsent(post.slug() + "|" + limit, key -> findRelated(post, limit)).stream()
+                .filter(p -> catalog.findPost(p.slug()).isPresent())
+                .toList();
+    }
+
+    private List<Post> findRelated(Post post, int limit) {
+        Map<String, Integer> sharedTags = new HashMap<>();
+        Map<String, Post> bySlug = new LinkedHashMap<>();
+        for (Tag tag : post.tags()) {
+            List<Post> tagged =
+                    catalog.tagged(tag.slug(), 1, 200).map(l -> l.posts()).orElse(List.of());
+            for (Post other : tagged) {
+                if (!other.slug().equals(post.slug())) {
+                    sharedTags.merge(other.slug(), 1, Integer::sum);
+                    bySlug.putIfAbsent(other.slug(), other);
+                }
+            }
+        }
+        Map<String, Float> similarity = similarTo(post, limit * 4);
+        similarity.keySet().forEach(slug -> catalog.findPost(slug).ifPresent(p -> bySlug.putIfAbsent(slug, p)));
+        return bySlug.values().stream()
+                .sorted(java.util.Comparator.comparing((Post p) -> sharedTags.getOrDefault(p.slug(), 0))
+                        .reversed()
+                        .thenComparing(p -> -similarity.getOrDefault(p.slug(), 0f))
+                        .thenComparing(Post::published, java.util.Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
+    }
+
+    private Map<String, Float> similarTo(Post post, int count) {
+        Snapshot current = snapshot.get();
+        Map<String, Float> scores = new LinkedHashMap<>();
+        if (current == null) {
+            return scores;
+        }
+        try {
+            IndexSearcher searcher = current.searcher();
+            TopDocs self = searcher.search(new TermQuery(new Term("slug", post.slug())), 1);
+            if (self.scoreDocs.length == 0) {
+                return scores;
+            }
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            String lang = language(post);
+            mlt.setFieldNames(new String[] {"title_" + lang, "body_" + lang});
+            mlt.setMinTermFreq(2);
+            mlt.setMinDocFreq(1);
+            Query like = mlt.like(self.scoreDocs[0].doc);
+            for (ScoreDoc hit : searcher.search(like, count + 1).scoreDocs) {
+                String slug = searcher.storedFields().document(hit.doc).get("slug");
+                if (!slug.equals(post.slug())) {
+                    scores.put(slug, hit.score);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Related posts for {} not found: {}", post.slug(), e.toString());
+        }
+        return scores;
+    }
+
+    private synchronized void rebuild() {
+        long start = System.nanoTime();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        List<Post> posts = catalog.allPosts();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (Post post : posts) {
+                writer.addDocument(document(post));
+            }
+        } catch (IOException e) {
+            log.error("Search index not rebuilt: {}", e.toString());
+            return;
+        }
+        try {
+            snapshot.set(new Snapshot(new IndexSearcher(DirectoryReader.open(directory)), catalog.loadedAt()));
+        } catch (IOException e) {
+            log.error("Search index not opened: {}", e.toString());
+            return;
+        }
+        relatedCache.clear();
+        log.info("Search index built: {} posts in {} ms", posts.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Document document(Post post) {
+        String lang = language(post);
+        Document doc = new Document();
+        doc.add(new StringField("slug", post.slug(), Field.Store.YES));
+        doc.add(new StoredField("title", post.title()));
+        doc.add(new LongPoint("published", post.published().toInstant().toEpochMilli()));
+        doc.add(new TextField("title_" + lang, post.title(), Field.Store.NO));
+        doc.add(new TextField("summary_" + lang, post.summary(), Field.Store.NO));
+        doc.add(new TextField(
+                "tags_" + lang,
+                String.join(" ", post.tags().stream().map(Tag::name).toList()),
+                Field.Store.NO));
+        doc.add(new TextField("body_" + lang, Jsoup.parse(post.html()).text(), Field.Store.YES));
+        return doc;
+    }
+
+    private static String snippet(Highlighter highlighter, Document doc) throws IOException {
+        String body = null;
+        for (String lang : LANGUAGES) {
+            body = body == null ? doc.get("body_" + lang) : body;
+        }
+        if (body == null) {
+            return "";
+        }
+        for (String lang : LANGUAGES) {
+            try {
+                String fragment = highlighter.getBestFragment(analyzerFor(lang), "body_" + lang, body);
+                if (fragment != null) {
+                    return fragment + " …";
+                }
+            } catch (InvalidTokenOffsetsException e) {
+                break;
+            }
+        }
+        String start = body.length() > 180
+                ? body.substring(0, body.lastIndexOf(' ', 180) > 0 ? body.lastIndexOf(' ', 180) : 180) + " …"
+                : body;
+        return HtmlUtils.htmlEscape(start);
+    }
+
+    private static String language(Post post) {
+        String lang = post.lang().getLanguage().toLowerCase(Locale.ROOT);
+        return LANGUAGES.contains(lang) ? lang : "xx";
+    }
+
+    private static Analyzer analyzerFor(String lang) {
+        return switch (lang) {
+            case "en" -> new EnglishAnalyzer();
+            case "nl" -> new DutchAnalyzer();
+            default -> new StandardAnalyzer();
+        };
+    }
+
+    private static Analyzer analyzer() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String lang : LANGUAGES) {
+            Analyzer language = analyzerFor(lang);
+            for (String field : List.of("title_", "summary_", "tags_", "body_")) {
+                perField.put(field + lang, language);
+            }
+        }
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    }
+
+    private static Map<String, Float> weights() {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            weights.put("title_" + lang, 4f);
+            weights.put("tags_" + lang, 3f);
+            weights.put("summary_" + lang, 2f);
+            weights.put("body_" + lang, 1f);
+        }
+        return weights;
+    }
+}

@@ -1,0 +1,52 @@
+package org.rlsblog.web;
+
+import org.rlsblog.search.SearchIndex;
+import org.rlsblog.search.SearchResults;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /search?q=}: ranked results with highlighted snippets, a page at a time. */
+@Controller
+class SearchController {
+
+    private static final int PAGE_SIZE = 10;
+
+    private final SearchIndex index;
+    private final SiteProperties site;
+    private final PageMetas metas;
+
+    SearchController(SearchIndex index, SiteProperties site, PageMetas metas) {
+        this.index = index;
+        this.site = site;
+        this.metas = metas;
+    }
+
+    record ResultView(String url, String title, String snippetHtml) {}
+
+    @GetMapping("/search")
+    String search(
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        if (page < 1 || page > 1000) {
+            throw new NotFoundException("search page " + page);
+        }
+        SearchResults results = index.search(query, page, PAGE_SIZE);
+        model.addAttribute("query", results.query());
+        model.addAttribute("total", results.total());
+        model.addAttribute(
+                "results",
+                results.hits().stream()
+                        .map(hit -> new ResultView("/posts/" + hit.slug(), hit.title(), hit.snippetHtml()))
+                        .toList());
+        String base =
+                "/search?q=" + java.net.URLEncoder.encode(results.query(), java.nio.charset.StandardCharsets.UTF_8);
+        String newer = results.page() > 1 ? base + "&page=" + (results.page() - 1) : null;
+        String older = results.page() < results.totalPages() ? base + "&page=" + (results.page() + 1) : null;
+        model.addAttribute("pagination", new Pagination(results.page(), results.totalPages(), newer, older));
+        model.addAttribute("meta", metas.forSite("/search", site.title()));
+        return "search/results";
+    }
+}

@@ -218,12 +218,44 @@ class CommentRepository {
                 > 0;
     }
 
-    /** Latest change to a post's comments, for caches that must agree across replicas. */
-    Optional<Instant> lastChange(String postSlug) {
-        return jdbc.sql("SELECT MAX(updated_at) FROM comment WHERE post_slug = :slug")
+    /** A post's comment version and when it last changed; version 0 for a post without comments. */
+    CommentVersion version(String postSlug) {
+        return jdbc.sql("SELECT version, changed_at FROM post_comment_version WHERE post_slug = :slug")
                 .param("slug", postSlug)
-                .query((rs, n) -> instant(rs, 1))
-                .optional();
+                .query((rs, n) -> new CommentVersion(rs.getLong("version"), instant(rs, "changed_at")))
+                .optional()
+                .orElse(CommentVersion.NONE);
+    }
+
+    /**
+     * Makes sure the post has a version row, outside any transaction: two replicas racing to
+     * create it is harmless (one insert fails on the key and is ignored), and the change's own
+     * transaction then only has to UPDATE, which every engine runs the same way.
+     */
+    void ensureVersionRow(String postSlug, Instant now) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM post_comment_version WHERE post_slug = :slug")
+                        .param("slug", postSlug)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!exists) {
+            try {
+                jdbc.sql("INSERT INTO post_comment_version (post_slug, version, changed_at) VALUES (:slug, 0, :now)")
+                        .param("slug", postSlug)
+                        .param("now", utc(now))
+                        .update();
+            } catch (org.springframework.dao.DuplicateKeyException anotherWriterWasFirst) {
+                // the row is there: all we wanted
+            }
+        }
+    }
+
+    /** Counts one more change to a post's comments; call it in the transaction of the change. */
+    void bumpVersion(String postSlug, Instant now) {
+        jdbc.sql("UPDATE post_comment_version SET version = version + 1, changed_at = :now WHERE post_slug = :slug")
+                .param("slug", postSlug)
+                .param("now", utc(now))
+                .update();
     }
 
     int purge(Collection<CommentStatus> statuses, Instant changedBefore) {
@@ -253,11 +285,6 @@ class CommentRepository {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything that happens to comments: a reader submits one (rules and spam checks, then one
@@ -43,13 +44,16 @@ public class CommentService {
     private final SiteSecrets secrets;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     CommentService(
             CommentRepository repository,
             CommentProperties properties,
             SiteSecrets secrets,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.repository = repository;
         this.properties = properties;
         this.secrets = secrets;
@@ -77,9 +81,9 @@ public class CommentService {
         return repository.findLatestApproved(limit);
     }
 
-    /** When a post's comments last changed, as the database says (the same for every replica). */
-    public Optional<Instant> lastChange(String postSlug) {
-        return repository.lastChange(postSlug);
+    /** How often and when a post's comments last changed, as the database says (the same for every replica). */
+    public CommentVersion version(String postSlug) {
+        return repository.version(postSlug);
     }
 
     public int maxDepth() {
@@ -125,22 +129,24 @@ public class CommentService {
             }
         }
         CommentStatus status = statusFor(submission, email);
-        long id = repository.insert(
-                new CommentRepository.NewRow(
-                        submission.postSlug(),
-                        submission.parentId(),
-                        submission.authorName(),
-                        email,
-                        submission.authorUrl(),
-                        submission.body(),
-                        bodyHash,
-                        status,
-                        false,
-                        submission.notifyReplies(),
-                        clientHash,
-                        null,
-                        now),
-                now);
+        long id = change(
+                submission.postSlug(),
+                () -> repository.insert(
+                        new CommentRepository.NewRow(
+                                submission.postSlug(),
+                                submission.parentId(),
+                                submission.authorName(),
+                                email,
+                                submission.authorUrl(),
+                                submission.body(),
+                                bodyHash,
+                                status,
+                                false,
+                                submission.notifyReplies(),
+                                clientHash,
+                                null,
+                                now),
+                        now));
         events.publishEvent(new CommentChanged(submission.postSlug()));
         events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
         if (status == CommentStatus.APPROVED) {
@@ -182,7 +188,8 @@ public class CommentService {
     /** Moves a comment to a status (approve, unapprove, spam, trash); false if there is no such comment. */
     public boolean moderate(long id, CommentStatus status) {
         Optional<Comment> comment = repository.findById(id);
-        if (comment.isEmpty() || !repository.updateStatus(id, status, clock.instant())) {
+        if (comment.isEmpty()
+                || !change(comment.get().postSlug(), () -> repository.updateStatus(id, status, clock.instant()))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
@@ -230,7 +237,9 @@ public class CommentService {
 
     public boolean edit(long id, String body) {
         Optional<Comment> comment = repository.findById(id);
-        if (comment.isEmpty() || !repository.updateBody(id, body, hash(body), clock.instant())) {
+        if (comment.isEmpty()
+                || !change(
+                        comment.get().postSlug(), () -> repository.updateBody(id, body, hash(body), clock.instant()))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
@@ -239,7 +248,7 @@ public class CommentService {
 
     public boolean delete(long id) {
         Optional<Comment> comment = repository.findById(id);
-        if (comment.isEmpty() || !repository.delete(id)) {
+        if (comment.isEmpty() || !change(comment.get().postSlug(), () -> repository.delete(id))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
@@ -250,10 +259,21 @@ public class CommentService {
     public Comment replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
         Comment parent = repository.findById(parentId).orElseThrow(() -> new CommentNotFoundException(parentId));
         Instant now = clock.instant();
-        long id = repository.insert(
+        long id = change(parent.postSlug(), () -> insertReply(parent, authorName, authorEmail, body, now));
+        if (parent.status() == CommentStatus.PENDING) {
+            change(parent.postSlug(), () -> repository.updateStatus(parentId, CommentStatus.APPROVED, now));
+            events.publishEvent(new CommentApproved(parentId, parent.postSlug()));
+        }
+        events.publishEvent(new CommentChanged(parent.postSlug()));
+        events.publishEvent(new CommentApproved(id, parent.postSlug()));
+        return repository.findById(id).orElseThrow();
+    }
+
+    private long insertReply(Comment parent, String authorName, String authorEmail, String body, Instant now) {
+        return repository.insert(
                 new CommentRepository.NewRow(
                         parent.postSlug(),
-                        parentId,
+                        parent.id(),
                         authorName,
                         authorEmail.toLowerCase(Locale.ROOT),
                         null,
@@ -266,13 +286,6 @@ public class CommentService {
                         null,
                         now),
                 now);
-        if (parent.status() == CommentStatus.PENDING) {
-            repository.updateStatus(parentId, CommentStatus.APPROVED, now);
-            events.publishEvent(new CommentApproved(parentId, parent.postSlug()));
-        }
-        events.publishEvent(new CommentChanged(parent.postSlug()));
-        events.publishEvent(new CommentApproved(id, parent.postSlug()));
-        return repository.findById(id).orElseThrow();
     }
 
     // ---- Import ----
@@ -304,22 +317,24 @@ public class CommentService {
             Long parentId = c.parentImportKey() == null
                     ? null
                     : repository.findIdByImportKey(c.parentImportKey()).orElse(null);
-            repository.insert(
-                    new CommentRepository.NewRow(
-                            c.postSlug(),
-                            parentId,
-                            c.authorName(),
-                            c.authorEmail().toLowerCase(Locale.ROOT),
-                            c.authorUrl(),
-                            c.body(),
-                            hash(c.body()),
-                            c.status(),
-                            c.byAuthor(),
-                            false,
-                            null,
-                            c.importKey(),
-                            c.createdAt()),
-                    clock.instant());
+            change(
+                    c.postSlug(),
+                    () -> repository.insert(
+                            new CommentRepository.NewRow(
+                                    c.postSlug(),
+                                    parentId,
+                                    c.authorName(),
+                                    c.authorEmail().toLowerCase(Locale.ROOT),
+                                    c.authorUrl(),
+                                    c.body(),
+                                    hash(c.body()),
+                                    c.status(),
+                                    c.byAuthor(),
+                                    false,
+                                    null,
+                                    c.importKey(),
+                                    c.createdAt()),
+                            clock.instant()));
             touched.add(c.postSlug());
             added++;
         }
@@ -337,6 +352,21 @@ public class CommentService {
             log.info("Purged {} spam and trash comments older than {}", purged, properties.purgeAfter());
         }
         return purged;
+    }
+
+    /**
+     * Runs a write and the bump of the post's comment version in one transaction, so a cache
+     * keyed on the version can never miss the write.
+     */
+    private <T> T change(String postSlug, java.util.function.Supplier<T> write) {
+        repository.ensureVersionRow(postSlug, clock.instant());
+        return transactions.execute(status -> {
+            T result = write.get();
+            if (!Boolean.FALSE.equals(result)) {
+                repository.bumpVersion(postSlug, clock.instant());
+            }
+            return result;
+        });
     }
 
     // ---- Rules ----

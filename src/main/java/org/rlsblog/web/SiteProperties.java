@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param description one sentence about the site, for search engines and sharing
  * @param author the author's name, shown in the footer and as the default post author
  * @param pageSize posts per page on the home and tag pages
+ * @param pageCacheSize memory for finished pages kept for readers; 0 turns the page cache off
  * @param maxRequestSize larger request bodies are refused with 413 (a 10,000-character comment fits easily)
  */
 @Validated
@@ -28,4 +29,5 @@ record SiteProperties(
 
         @DefaultValue("The author") @NotBlank String author,
         @DefaultValue("10") @Min(1) @Max(100) int pageSize,
-        @DefaultValue("256KB") DataSize maxRequestSize) {}
+        @DefaultValue("256KB") DataSize maxRequestSize,
+        @DefaultValue("32MB") DataSize pageCacheSize) {}

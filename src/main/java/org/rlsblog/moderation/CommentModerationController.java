@@ -17,7 +17,6 @@ import org.rlsblog.content.PostCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with counts; each action is a POST, and every one redirects back to the tab it came from.
  */
 @Controller
-@Validated
 class CommentModerationController {
 
     private final CommentService comments;

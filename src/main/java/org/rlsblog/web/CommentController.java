@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -73,11 +74,20 @@ class CommentController {
                 .filter(p -> p.comments() != CommentMode.HIDDEN)
                 .orElseThrow(() -> new NotFoundException("post " + slug));
         if (post.comments() == CommentMode.CLOSED) {
-            return reject(model, post, form, "comments.closed", HttpStatus.FORBIDDEN, request, response, locale);
+            return reject(
+                    model, post, form, errors, "comments.closed", HttpStatus.FORBIDDEN, request, response, locale);
         }
         if (errors.hasErrors()) {
             return reject(
-                    model, post, form, "comments.invalid", HttpStatus.UNPROCESSABLE_CONTENT, request, response, locale);
+                    model,
+                    post,
+                    form,
+                    errors,
+                    "comments.invalid",
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    request,
+                    response,
+                    locale);
         }
         String website = form.website() == null || form.website().isEmpty() ? null : form.website();
         SubmitResult result = comments.submit(new Submission(
@@ -96,6 +106,7 @@ class CommentController {
                     model,
                     post,
                     form,
+                    errors,
                     rejected.reason().messageKey(),
                     statusFor(rejected.reason()),
                     request,
@@ -121,12 +132,19 @@ class CommentController {
             Model model,
             Post post,
             CommentForm form,
+            BindingResult errors,
             String messageKey,
             HttpStatus status,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale) {
-        page.fill(model, post, form.withFormToken(comments.formToken()), request, locale);
+        CommentForm refreshed = form.withFormToken(comments.formToken());
+        page.fill(model, post, refreshed, request, locale);
+        // Putting the refreshed form in the model drops the binding result of the old one, and
+        // with it the field errors: carry them over, so each message shows next to its field.
+        BindingResult kept = new DirectFieldBindingResult(refreshed, "commentForm");
+        kept.addAllErrors(errors);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "commentForm", kept);
         model.addAttribute("commentError", messageKey);
         return new ModelAndView("posts/show", status);
     }

@@ -1,0 +1,585 @@
+package org.rlsblog.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/**
+ * The rules and spam checks of {@link CommentService} against the real H2 file database (in a
+ * temporary folder, migrated by Flyway), with a clock the tests move. The service bean runs with
+ * {@code moderation=all}; a second service on the same database shows {@code moderation=returning}.
+ */
+@SpringBootTest(
+        properties = {
+            "blog.watch=false",
+            "blog.comments.hold-words=acupuncture offer, Hold-Me",
+            "blog.comments.spam-words=cheap-pills.example",
+            "blog.comments.max-links=2",
+            "blog.comments.max-depth=3"
+        })
+@RecordApplicationEvents
+@Import(CommentServiceTests.TestClock.class)
+class CommentServiceTests {
+
+    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("blog.data-dir", () -> dataDir.toString());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock serviceTestClock() {
+            return new MutableClock(NOW);
+        }
+    }
+
+    @Autowired
+    CommentService service;
+
+    @Autowired
+    CommentRepository repository;
+
+    @Autowired
+    SiteSecrets secrets;
+
+    @Autowired
+    CommentProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @AfterEach
+    void resetClock() {
+        clock.set(NOW);
+    }
+
+    // ---- Fixtures ----
+
+    private static String aNewEmail() {
+        return "reader-" + SEQUENCE.incrementAndGet() + "@example.com";
+    }
+
+    private static String aNewClient() {
+        return "192.0.2." + SEQUENCE.incrementAndGet();
+    }
+
+    private String agedToken() {
+        Instant now = clock.instant();
+        clock.set(now.minus(Duration.ofMinutes(1)));
+        try {
+            return service.formToken();
+        } finally {
+            clock.set(now);
+        }
+    }
+
+    private Submission aSubmission(String slug, String body) {
+        return new Submission(slug, null, "Reader", aNewEmail(), null, body, false, aNewClient(), agedToken(), false);
+    }
+
+    private static Submission withParent(Submission s, @Nullable Long parentId) {
+        return new Submission(
+                s.postSlug(),
+                parentId,
+                s.authorName(),
+                s.authorEmail(),
+                s.authorUrl(),
+                s.body(),
+                s.notifyReplies(),
+                s.clientAddress(),
+                s.formToken(),
+                s.honeypotFilled());
+    }
+
+    private static Submission withEmail(Submission s, String email) {
+        return new Submission(
+                s.postSlug(),
+                s.parentId(),
+                s.authorName(),
+                email,
+                s.authorUrl(),
+                s.body(),
+                s.notifyReplies(),
+                s.clientAddress(),
+                s.formToken(),
+                s.honeypotFilled());
+    }
+
+    private static Submission withClient(Submission s, String client) {
+        return new Submission(
+                s.postSlug(),
+                s.parentId(),
+                s.authorName(),
+                s.authorEmail(),
+                s.authorUrl(),
+                s.body(),
+                s.notifyReplies(),
+                client,
+                s.formToken(),
+                s.honeypotFilled());
+    }
+
+    private static Submission withToken(Submission s, @Nullable String token) {
+        return new Submission(
+                s.postSlug(),
+                s.parentId(),
+                s.authorName(),
+                s.authorEmail(),
+                s.authorUrl(),
+                s.body(),
+                s.notifyReplies(),
+                s.clientAddress(),
+                token,
+                s.honeypotFilled());
+    }
+
+    private static Submission withNameAndUrl(Submission s, String name, @Nullable String url) {
+        return new Submission(
+                s.postSlug(),
+                s.parentId(),
+                name,
+                s.authorEmail(),
+                url,
+                s.body(),
+                s.notifyReplies(),
+                s.clientAddress(),
+                s.formToken(),
+                s.honeypotFilled());
+    }
+
+    private static Comment accepted(SubmitResult result) {
+        assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
+        return ((SubmitResult.Accepted) result).comment();
+    }
+
+    private static Rejection rejected(SubmitResult result) {
+        assertThat(result).isInstanceOf(SubmitResult.Rejected.class);
+        return ((SubmitResult.Rejected) result).reason();
+    }
+
+    private long approvedComment(String slug, @Nullable Long parentId) {
+        Comment c = accepted(service.submit(withParent(aSubmission(slug, "Comment " + SEQUENCE.get()), parentId)));
+        service.moderate(c.id(), CommentStatus.APPROVED);
+        return c.id();
+    }
+
+    private CommentService returningService() {
+        CommentProperties returning = new CommentProperties(
+                ModerationMode.RETURNING,
+                properties.minFillTime(),
+                properties.floodInterval(),
+                properties.maxLinks(),
+                properties.maxDepth(),
+                properties.holdWords(),
+                properties.spamWords(),
+                properties.purgeAfter(),
+                properties.honeypot());
+        return new CommentService(repository, returning, secrets, clock, event -> {});
+    }
+
+    private List<CommentChanged> changes() {
+        return events.stream(CommentChanged.class).toList();
+    }
+
+    // ---- Accepting ----
+
+    @Test
+    void storesAValidCommentAsPendingAndPublishesTheChange() {
+        Submission submission = withEmail(aSubmission("a-post", "Hello there"), "Mixed.Case@Example.com");
+
+        Comment comment = accepted(service.submit(submission));
+
+        assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(comment.authorEmail()).isEqualTo("mixed.case@example.com");
+        assertThat(comment.createdAt()).isEqualTo(NOW);
+        assertThat(repository.findById(comment.id())).contains(comment);
+        assertThat(changes()).containsExactly(new CommentChanged("a-post"));
+    }
+
+    // ---- Spam defences ----
+
+    @Test
+    void rejectsAFilledHoneypotAndStoresNothing() {
+        Submission s = aSubmission("a-post", "Bot text");
+        Submission bot = new Submission(
+                s.postSlug(),
+                null,
+                s.authorName(),
+                s.authorEmail(),
+                null,
+                s.body(),
+                false,
+                s.clientAddress(),
+                s.formToken(),
+                true);
+        long before = service.countByStatus().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+
+        assertThat(rejected(service.submit(bot))).isEqualTo(Rejection.HONEYPOT);
+        assertThat(service.countByStatus().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(before);
+        assertThat(changes()).isEmpty();
+    }
+
+    @Test
+    void rejectsAFormSentSoonerThanTheLeastFillTimeUntilItHasPassed() {
+        Submission quick = withToken(aSubmission("a-post", "Typed fast"), service.formToken());
+
+        clock.advance(Duration.ofMillis(2_999));
+        assertThat(rejected(service.submit(quick))).isEqualTo(Rejection.TOO_FAST);
+
+        clock.advance(Duration.ofMillis(1));
+        accepted(service.submit(quick));
+    }
+
+    @Test
+    void rejectsAMissingForgedOrExpiredFormToken() {
+        String genuine = agedToken();
+        String issued = genuine.substring(0, genuine.indexOf('.'));
+        String signature = genuine.substring(genuine.indexOf('.') + 1);
+        clock.set(NOW.minus(Duration.ofDays(2)));
+        String twoDaysOld = service.formToken();
+        clock.set(NOW);
+
+        for (String token : List.of(
+                "",
+                "no-dot",
+                "." + signature,
+                "abc." + signature,
+                (Long.parseLong(issued) - 60_000) + "." + signature,
+                issued + "." + signature.replace(signature.charAt(0), signature.charAt(0) == 'a' ? 'b' : 'a'),
+                issued + ".",
+                twoDaysOld)) {
+            assertThat(rejected(service.submit(withToken(aSubmission("a-post", "Token " + token), token))))
+                    .as("token %s", token)
+                    .isEqualTo(Rejection.FORM_EXPIRED);
+        }
+        assertThat(rejected(service.submit(withToken(aSubmission("a-post", "No token"), null))))
+                .isEqualTo(Rejection.FORM_EXPIRED);
+        accepted(service.submit(withToken(aSubmission("a-post", "Genuine token"), genuine)));
+    }
+
+    @Test
+    void rejectsASecondCommentFromTheSameClientWithinTheFloodIntervalAndAllowsItAfter() {
+        String client = aNewClient();
+        accepted(service.submit(withClient(aSubmission("a-post", "First"), client)));
+
+        clock.advance(Duration.ofSeconds(14));
+        assertThat(rejected(service.submit(withClient(aSubmission("another-post", "Second"), client))))
+                .isEqualTo(Rejection.FLOOD);
+        accepted(service.submit(aSubmission("a-post", "Someone else at the same time")));
+
+        clock.advance(Duration.ofSeconds(1));
+        accepted(service.submit(withClient(aSubmission("a-post", "Third, after the interval"), client)));
+    }
+
+    @Test
+    void neverStoresTheClientAddressItself() {
+        Comment comment = accepted(service.submit(withClient(aSubmission("a-post", "Where am I"), "203.0.113.99")));
+
+        String stored = jdbc.sql("SELECT client_hash FROM comment WHERE id = :id")
+                .param("id", comment.id())
+                .query(String.class)
+                .single();
+        assertThat(stored).isNotBlank().doesNotContain("203.0.113.99");
+    }
+
+    @Test
+    void rejectsTheSameTextFromTheSameAddressOnTheSamePost() {
+        String email = aNewEmail();
+        Comment first = accepted(service.submit(withEmail(aSubmission("dup-post", "Same  words\nhere"), email)));
+
+        Submission again = withEmail(aSubmission("dup-post", " same words here ".replace("same", "Same")), email);
+        assertThat(rejected(service.submit(withEmail(again, email.toUpperCase()))))
+                .isEqualTo(Rejection.DUPLICATE);
+        accepted(service.submit(withEmail(aSubmission("other-post", "Same  words\nhere"), email)));
+        accepted(service.submit(aSubmission("dup-post", "Same  words\nhere")));
+
+        service.moderate(first.id(), CommentStatus.TRASH);
+        accepted(service.submit(withEmail(aSubmission("dup-post", "Same words here"), email)));
+    }
+
+    @Test
+    void marksACommentWithASpamWordInAnyFieldAsSpam() {
+        assertThat(accepted(service.submit(aSubmission("a-post", "Visit CHEAP-PILLS.example now")))
+                        .status())
+                .isEqualTo(CommentStatus.SPAM);
+        assertThat(accepted(service.submit(withNameAndUrl(
+                                aSubmission("a-post", "Innocent text"), "Pills", "https://cheap-pills.example/")))
+                        .status())
+                .isEqualTo(CommentStatus.SPAM);
+    }
+
+    // ---- Moderation modes ----
+
+    @Test
+    void holdsEveryNewCommentWhenModerationIsAll() {
+        String email = aNewEmail();
+        long approved = accepted(service.submit(withEmail(aSubmission("a-post", "My first"), email)))
+                .id();
+        service.moderate(approved, CommentStatus.APPROVED);
+
+        assertThat(accepted(service.submit(withEmail(aSubmission("a-post", "My second"), email)))
+                        .status())
+                .isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void approvesAReturningCommenterAtOnceWhenModerationIsReturning() {
+        CommentService returning = returningService();
+        String email = aNewEmail();
+        Comment first = accepted(returning.submit(withEmail(aSubmission("a-post", "New here"), email)));
+        assertThat(first.status()).isEqualTo(CommentStatus.PENDING);
+        returning.moderate(first.id(), CommentStatus.APPROVED);
+
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Back again"), email.toUpperCase())))
+                        .status())
+                .isEqualTo(CommentStatus.APPROVED);
+        assertThat(accepted(returning.submit(aSubmission("a-post", "A stranger")))
+                        .status())
+                .isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void holdsAReturningCommentersCommentWithTooManyLinks() {
+        CommentService returning = returningService();
+        String email = aNewEmail();
+        long first = accepted(returning.submit(withEmail(aSubmission("a-post", "Hi"), email)))
+                .id();
+        returning.moderate(first, CommentStatus.APPROVED);
+
+        Comment oneLink = accepted(returning.submit(withEmail(aSubmission("a-post", "See https://a.example"), email)));
+        Comment twoLinks = accepted(
+                returning.submit(withEmail(aSubmission("a-post", "See https://a.example and www.b.example"), email)));
+
+        assertThat(oneLink.status()).isEqualTo(CommentStatus.APPROVED);
+        assertThat(twoLinks.status()).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void holdsAReturningCommentersCommentWithAHoldWordInAnyField() {
+        CommentService returning = returningService();
+        String email = aNewEmail();
+        long first = accepted(returning.submit(withEmail(aSubmission("a-post", "Hi"), email)))
+                .id();
+        returning.moderate(first, CommentStatus.APPROVED);
+
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "An ACUPUNCTURE offer!"), email)))
+                        .status())
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(
+                                withNameAndUrl(withEmail(aSubmission("a-post", "Plain"), email), "hold-me", null)))
+                        .status())
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Nothing special"), email)))
+                        .status())
+                .isEqualTo(CommentStatus.APPROVED);
+    }
+
+    // ---- Replies ----
+
+    @Test
+    void rejectsAReplyToACommentThatIsMissingUnpublishedOrOnAnotherPost() {
+        long pending = accepted(service.submit(aSubmission("reply-post", "Pending parent")))
+                .id();
+        long elsewhere = approvedComment("elsewhere-post", null);
+
+        for (long parent : List.of(999_999L, pending, elsewhere)) {
+            assertThat(rejected(service.submit(withParent(aSubmission("reply-post", "Reply " + parent), parent))))
+                    .as("parent %s", parent)
+                    .isEqualTo(Rejection.BAD_PARENT);
+        }
+    }
+
+    @Test
+    void rejectsAReplyDeeperThanTheLimitAndAcceptsOneAtIt() {
+        long depth1 = approvedComment("deep-post", null);
+        long depth2 = approvedComment("deep-post", depth1);
+        long depth3 = approvedComment("deep-post", depth2);
+
+        assertThat(rejected(service.submit(withParent(aSubmission("deep-post", "Depth 4"), depth3))))
+                .isEqualTo(Rejection.TOO_DEEP);
+        Comment atLimit = accepted(service.submit(withParent(aSubmission("deep-post", "Another depth 3"), depth2)));
+        assertThat(atLimit.parentId()).isEqualTo(depth2);
+    }
+
+    @Test
+    void publishesTheAuthorsReplyAtOnceAndApprovesThePendingParent() {
+        long parent = accepted(service.submit(aSubmission("author-post", "A question")))
+                .id();
+
+        Comment reply = service.replyAsAuthor(parent, "The author", "Author@Example.com", "An answer");
+
+        assertThat(reply.status()).isEqualTo(CommentStatus.APPROVED);
+        assertThat(reply.byAuthor()).isTrue();
+        assertThat(reply.parentId()).isEqualTo(parent);
+        assertThat(service.find(parent))
+                .hasValueSatisfying(p -> assertThat(p.isApproved()).isTrue());
+        assertThat(changes()).contains(new CommentChanged("author-post"));
+    }
+
+    // ---- Moderation ----
+
+    @Test
+    void publishesAChangeForEveryModerationEditAndDeleteButNotForAnUnknownComment() {
+        long id =
+                accepted(service.submit(aSubmission("events-post", "Original"))).id();
+        events.clear();
+
+        assertThat(service.moderate(id, CommentStatus.APPROVED)).isTrue();
+        assertThat(service.edit(id, "Edited")).isTrue();
+        assertThat(service.find(id))
+                .hasValueSatisfying(c -> assertThat(c.body()).isEqualTo("Edited"));
+        assertThat(service.delete(id)).isTrue();
+        assertThat(service.find(id)).isEmpty();
+        assertThat(service.moderate(id, CommentStatus.APPROVED)).isFalse();
+        assertThat(service.edit(id, "Gone")).isFalse();
+        assertThat(service.delete(id)).isFalse();
+
+        assertThat(changes())
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.postSlug()).isEqualTo("events-post"));
+    }
+
+    @Test
+    void letsOnlyTheWriterSeeAPendingCommentThroughASignedToken() {
+        long id = accepted(service.submit(aSubmission("a-post", "Mine"))).id();
+        String token = service.pendingToken(id);
+
+        assertThat(service.pendingIdFrom(token)).contains(id);
+        assertThat(service.pendingIdFrom((id + 1) + token.substring(token.indexOf('.'))))
+                .isEmpty();
+        assertThat(service.pendingIdFrom(id + ".00")).isEmpty();
+        assertThat(service.pendingIdFrom("x" + token)).isEmpty();
+        assertThat(service.thread("a-post", List.of(id)).roots())
+                .extracting(n -> n.comment().id())
+                .contains(id);
+        assertThat(service.thread("a-post", List.of()).roots())
+                .extracting(n -> n.comment().id())
+                .doesNotContain(id);
+    }
+
+    @Test
+    void purgesOnlySpamAndTrashOlderThanThePurgeAge() {
+        long oldSpam =
+                accepted(service.submit(aSubmission("purge-post", "Old spam"))).id();
+        long oldTrash =
+                accepted(service.submit(aSubmission("purge-post", "Old trash"))).id();
+        long oldPending = accepted(service.submit(aSubmission("purge-post", "Old pending")))
+                .id();
+        long oldApproved = accepted(service.submit(aSubmission("purge-post", "Old approved")))
+                .id();
+        long recentTrash = accepted(service.submit(aSubmission("purge-post", "Recent trash")))
+                .id();
+        service.moderate(oldSpam, CommentStatus.SPAM);
+        service.moderate(oldTrash, CommentStatus.TRASH);
+        service.moderate(oldApproved, CommentStatus.APPROVED);
+
+        clock.advance(Duration.ofDays(30));
+        service.moderate(recentTrash, CommentStatus.TRASH);
+        assertThat(service.purgeOld()).as("exactly 30 days is not older").isZero();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(service.purgeOld()).isGreaterThanOrEqualTo(2);
+        assertThat(service.find(oldSpam)).isEmpty();
+        assertThat(service.find(oldTrash)).isEmpty();
+        assertThat(service.find(oldPending)).isPresent();
+        assertThat(service.find(oldApproved)).isPresent();
+        assertThat(service.find(recentTrash)).isPresent();
+    }
+
+    // ---- Import ----
+
+    @Test
+    void importsCommentsOnceWithRepliesUnderTheirParent() {
+        List<CommentService.ImportedComment> list = new ArrayList<>();
+        Instant then = Instant.parse("2019-04-01T08:00:00Z");
+        list.add(new CommentService.ImportedComment(
+                "test:import:1",
+                "import-post",
+                null,
+                "Old Reader",
+                "Old@Example.com",
+                null,
+                "From the old blog",
+                CommentStatus.APPROVED,
+                false,
+                then));
+        list.add(new CommentService.ImportedComment(
+                "test:import:2",
+                "import-post",
+                "test:import:1",
+                "The author",
+                "",
+                null,
+                "A reply from then",
+                CommentStatus.APPROVED,
+                true,
+                then.plusSeconds(3600)));
+
+        assertThat(service.importComments(list)).isEqualTo(2);
+        assertThat(changes()).containsExactly(new CommentChanged("import-post"));
+        events.clear();
+        assertThat(service.importComments(list)).isZero();
+        assertThat(changes()).isEmpty();
+
+        CommentThread thread = service.thread("import-post", List.of());
+        assertThat(thread.count()).isEqualTo(2);
+        assertThat(thread.roots()).hasSize(1);
+        CommentThread.Node root = thread.roots().get(0);
+        assertThat(root.comment().createdAt()).isEqualTo(then);
+        assertThat(root.comment().authorEmail()).isEqualTo("old@example.com");
+        assertThat(root.replies()).singleElement().satisfies(reply -> {
+            assertThat(reply.comment().byAuthor()).isTrue();
+            assertThat(reply.comment().body()).isEqualTo("A reply from then");
+        });
+    }
+
+    @Test
+    void importedTheSeedCommentAtStartAsApproved() {
+        CommentThread seed = service.thread("rls-and-liver-diseases", List.of());
+
+        assertThat(seed.count()).isEqualTo(1);
+        assertThat(seed.roots().get(0).comment().authorName()).isEqualTo("Anonymous");
+        assertThat(seed.roots().get(0).comment().body()).startsWith("Fijn om er over te lezen .");
+    }
+}

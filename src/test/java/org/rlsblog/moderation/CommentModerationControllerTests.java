@@ -1,0 +1,342 @@
+package org.rlsblog.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rlsblog.CommentSiteTestSupport;
+import org.rlsblog.comments.Comment;
+import org.rlsblog.comments.CommentStatus;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+class CommentModerationControllerTests extends CommentSiteTestSupport {
+
+    private static final String POST = "moderated";
+
+    private long aPendingComment(String body) {
+        return commentId(submit(POST, aComment(body)));
+    }
+
+    private MvcTestResult asAuthor(MockHttpSession session, String path, String... params) {
+        var request = mvc.post().uri(path).session(session).with(csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    private CommentStatus statusOf(long id) {
+        return comments.find(id).map(Comment::status).orElseThrow();
+    }
+
+    // ---- Closed to anyone else ----
+
+    static Stream<String> adminPages() {
+        return Stream.of(
+                "/admin", "/admin/", "/admin/comments", "/admin/comments?status=spam", "/admin/comments?page=2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("adminPages")
+    void sendsAnAnonymousVisitorOfAnAdminPageToTheLogin(String path) {
+        MvcTestResult result = mvc.get().uri(path).exchange();
+
+        assertThat(result).hasStatus(302);
+        assertThat(result.getResponse().getRedirectedUrl()).endsWith("/admin/login");
+    }
+
+    static Stream<String> adminActions() {
+        return Stream.of("approve", "unapprove", "spam", "trash", "restore", "delete", "edit", "reply", "bulk");
+    }
+
+    @ParameterizedTest
+    @MethodSource("adminActions")
+    void refusesEveryAdminActionWithoutALoginAndChangesNothing(String action) {
+        long id = aPendingComment("Untouchable " + action);
+        String path = action.equals("bulk") ? "/admin/comments/bulk" : "/admin/comments/" + id + "/" + action;
+
+        MvcTestResult result = mvc.post()
+                .uri(path)
+                .with(csrf())
+                .param("ids", Long.toString(id))
+                .param("action", "delete")
+                .param("body", "Changed by a stranger")
+                .exchange();
+
+        assertThat(result.getResponse().getStatus()).isIn(302, 401, 403);
+        if (result.getResponse().getStatus() == 302) {
+            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/admin/login");
+        }
+        assertThat(comments.find(id)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(CommentStatus.PENDING);
+            assertThat(c.body()).isEqualTo("Untouchable " + action);
+        });
+    }
+
+    @Test
+    void showsTheLoginPageToAnyone() {
+        assertThat(mvc.get().uri("/admin/login").exchange()).hasStatusOk();
+    }
+
+    @Test
+    void refusesAnAdminActionWithoutACsrfTokenEvenWhenLoggedIn() {
+        MockHttpSession session = login();
+        long id = aPendingComment("Cross-site attempt");
+
+        assertThat(mvc.post()
+                        .uri("/admin/comments/{id}/approve", id)
+                        .session(session)
+                        .exchange())
+                .hasStatus(403);
+        assertThat(statusOf(id)).isEqualTo(CommentStatus.PENDING);
+    }
+
+    // ---- Login ----
+
+    @Test
+    void changesTheSessionIdOnLogin() {
+        MockHttpSession before = new MockHttpSession();
+        String idBefore = before.getId();
+
+        MvcTestResult result = mvc.post()
+                .uri("/admin/login")
+                .session(before)
+                .with(csrf())
+                .with(from(aNewClient()))
+                .param("username", "author")
+                .param("password", ADMIN_PASSWORD)
+                .exchange();
+
+        assertThat(result).hasStatus(302).hasRedirectedUrl("/admin/comments");
+        assertThat(result.getRequest().getSession(false)).isNotNull();
+        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(idBefore);
+    }
+
+    /**
+     * The throttle matches on the servlet path, which Tomcat sets ("/admin/login" under the
+     * DispatcherServlet at "/") and MockMvc leaves empty: set it as Tomcat would.
+     */
+    private static RequestPostProcessor asTomcatDispatches() {
+        return request -> {
+            request.setServletPath(request.getRequestURI());
+            request.setPathInfo(null);
+            return request;
+        };
+    }
+
+    @Test
+    void answersTheSixthLoginAttemptFromOneClientWith429() {
+        String client = aNewClient();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            MvcTestResult wrong = mvc.post()
+                    .uri("/admin/login")
+                    .with(csrf())
+                    .with(from(client))
+                    .with(asTomcatDispatches())
+                    .param("username", "author")
+                    .param("password", "guess " + attempt)
+                    .exchange();
+            assertThat(wrong).as("attempt %d", attempt).hasStatus(302).hasRedirectedUrl("/admin/login?error");
+        }
+
+        MvcTestResult sixth = mvc.post()
+                .uri("/admin/login")
+                .with(csrf())
+                .with(from(client))
+                .with(asTomcatDispatches())
+                .param("username", "author")
+                .param("password", ADMIN_PASSWORD)
+                .exchange();
+
+        assertThat(sixth).hasStatus(429);
+        assertThat(sixth.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(login()).as("another client can still log in").isNotNull();
+    }
+
+    // ---- Actions ----
+
+    @Test
+    void approvesACommentSoItShowsOnTheArticle() {
+        MockHttpSession session = login();
+        long id = aPendingComment("Please approve me.");
+        assertThat(page(POST).getElementById("comment-" + id)).isNull();
+
+        MvcTestResult result = asAuthor(session, "/admin/comments/" + id + "/approve", "returnTo", "pending");
+
+        assertThat(result).hasStatus(302).hasRedirectedUrl("/admin/comments?status=pending");
+        assertThat(result.getMvcResult().getFlashMap().get("message")).isEqualTo("admin.done.approve");
+        assertThat(statusOf(id)).isEqualTo(CommentStatus.APPROVED);
+        Element shown = page(POST).getElementById("comment-" + id);
+        assertThat(shown).isNotNull();
+        assertThat(shown.select(".comment-text").text()).isEqualTo("Please approve me.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unapprove", "spam", "trash"})
+    void takesAnApprovedCommentOffTheArticle(String action) {
+        MockHttpSession session = login();
+        long id = aPendingComment("Approved, then " + action);
+        comments.moderate(id, CommentStatus.APPROVED);
+
+        assertThat(asAuthor(session, "/admin/comments/" + id + "/" + action, "returnTo", "approved"))
+                .hasStatus(302)
+                .hasRedirectedUrl("/admin/comments?status=approved");
+
+        assertThat(statusOf(id))
+                .isEqualTo(Map.of(
+                                "unapprove", CommentStatus.PENDING,
+                                "spam", CommentStatus.SPAM,
+                                "trash", CommentStatus.TRASH)
+                        .get(action));
+        assertThat(page(POST).getElementById("comment-" + id)).isNull();
+    }
+
+    @Test
+    void restoresSpamAndTrashToPending() {
+        MockHttpSession session = login();
+        long spam = aPendingComment("Not really spam");
+        long trash = aPendingComment("Not really trash");
+        comments.moderate(spam, CommentStatus.SPAM);
+        comments.moderate(trash, CommentStatus.TRASH);
+
+        asAuthor(session, "/admin/comments/" + spam + "/restore", "returnTo", "spam");
+        asAuthor(session, "/admin/comments/" + trash + "/restore", "returnTo", "trash");
+
+        assertThat(statusOf(spam)).isEqualTo(CommentStatus.PENDING);
+        assertThat(statusOf(trash)).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void deletesACommentForGood() {
+        MockHttpSession session = login();
+        long id = aPendingComment("Delete me");
+
+        assertThat(asAuthor(session, "/admin/comments/" + id + "/delete")).hasStatus(302);
+
+        assertThat(comments.find(id)).isEmpty();
+        assertThat(asAuthor(session, "/admin/comments/" + id + "/delete")).hasStatus(404);
+    }
+
+    @Test
+    void savesAnEditedTextAndShowsItOnTheArticle() {
+        MockHttpSession session = login();
+        long id = aPendingComment("Teh typo");
+        comments.moderate(id, CommentStatus.APPROVED);
+
+        assertThat(asAuthor(session, "/admin/comments/" + id + "/edit", "body", "  The typo, fixed.  "))
+                .hasStatus(302);
+
+        assertThat(comments.find(id))
+                .hasValueSatisfying(c -> assertThat(c.body()).isEqualTo("The typo, fixed."));
+        assertThat(page(POST).select("#comment-" + id + " .comment-text").text())
+                .isEqualTo("The typo, fixed.");
+        assertThat(asAuthor(session, "/admin/comments/" + id + "/edit", "body", "x")
+                        .getResponse()
+                        .getStatus())
+                .as("a one-character text is refused")
+                .isBetween(400, 499);
+    }
+
+    @Test
+    void publishesTheAuthorsReplyAtOnceMarkedAsTheAuthors() {
+        MockHttpSession session = login();
+        long question = aPendingComment("A question for the author?");
+
+        assertThat(asAuthor(session, "/admin/comments/" + question + "/reply", "body", "Here is my answer."))
+                .hasStatus(302);
+
+        Document page = page(POST);
+        Element parent = page.getElementById("comment-" + question);
+        assertThat(parent).as("the question is approved with the answer").isNotNull();
+        Element reply = parent.selectFirst("ol.comment-replies > li.comment");
+        assertThat(reply).isNotNull();
+        assertThat(reply.hasClass("by-author")).isTrue();
+        assertThat(reply.select(".author-badge").text()).isEqualTo("Author");
+        assertThat(reply.select(".comment-author").text()).isEqualTo("Site Author");
+        assertThat(reply.select(".comment-text").text()).isEqualTo("Here is my answer.");
+        assertThat(reply.select(".awaiting-moderation")).isEmpty();
+        assertThat(page.outerHtml()).doesNotContain("author@rlsblog.test");
+    }
+
+    @Test
+    void approvesSeveralCommentsAtOnce() {
+        MockHttpSession session = login();
+        long first = aPendingComment("Bulk one");
+        long second = aPendingComment("Bulk two");
+        long untouched = aPendingComment("Bulk not selected");
+
+        MvcTestResult result = asAuthor(
+                session,
+                "/admin/comments/bulk",
+                "ids",
+                Long.toString(first),
+                "ids",
+                Long.toString(second),
+                "action",
+                "approve",
+                "returnTo",
+                "pending");
+
+        assertThat(result).hasStatus(302).hasRedirectedUrl("/admin/comments?status=pending");
+        assertThat(result.getMvcResult().getFlashMap().get("messageCount")).isEqualTo(2);
+        assertThat(statusOf(first)).isEqualTo(CommentStatus.APPROVED);
+        assertThat(statusOf(second)).isEqualTo(CommentStatus.APPROVED);
+        assertThat(statusOf(untouched)).isEqualTo(CommentStatus.PENDING);
+        assertThat(asAuthor(session, "/admin/comments/bulk", "ids", "1", "action", "explode"))
+                .hasStatus(400);
+    }
+
+    // ---- The queue ----
+
+    @Test
+    void showsTabsWithTheCountOfEachStatusAndTheQueueOfTheCurrentOne() {
+        MockHttpSession session = login();
+        long spam = aPendingComment("Spam for the tab");
+        comments.moderate(spam, CommentStatus.SPAM);
+        Map<CommentStatus, Long> counts = comments.countByStatus();
+
+        MvcTestResult result =
+                mvc.get().uri("/admin/comments?status=spam").session(session).exchange();
+
+        assertThat(result).hasStatusOk();
+        Document page = html(result);
+        List<String> tabs = page.select("nav.tabs li a").eachText();
+        assertThat(tabs)
+                .containsExactly(
+                        "Pending (" + counts.get(CommentStatus.PENDING) + ")",
+                        "Approved (" + counts.get(CommentStatus.APPROVED) + ")",
+                        "Spam (" + counts.get(CommentStatus.SPAM) + ")",
+                        "Trash (" + counts.get(CommentStatus.TRASH) + ")");
+        assertThat(page.select("nav.tabs a[aria-current=page]").text()).startsWith("Spam");
+        assertThat(page.getElementById("queue-" + spam)).isNotNull();
+        assertThat(page.select("#queue-" + spam + " .queue-text").text()).isEqualTo("Spam for the tab");
+        assertThat(mvc.get()
+                        .uri("/admin/comments?status=nonsense")
+                        .session(session)
+                        .exchange())
+                .hasStatus(404);
+    }
+
+    @Test
+    void showsAHostileCommentInTheQueueAsText() {
+        MockHttpSession session = login();
+        long id = aPendingComment("<script>alert(1)</script><img src=x onerror=alert(1)>");
+
+        Document page = html(mvc.get().uri("/admin/comments").session(session).exchange());
+
+        assertThat(page.select("#queue-" + id + " .queue-text").text())
+                .isEqualTo("<script>alert(1)</script><img src=x onerror=alert(1)>");
+        assertThat(page.select("#queue-" + id + " script, #queue-" + id + " img"))
+                .isEmpty();
+    }
+}

@@ -34,6 +34,8 @@ import org.rlsblog.comments.CommentService.ImportedComment;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.content.ContentProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a WordPress export: posts and pages become Markdown files in {@code content/}, comments
@@ -61,14 +63,17 @@ class WordPressImporter {
             Map.entry("oembed_cache", "an embed cache entry"),
             Map.entry("user_request", "a privacy request"));
 
+    private static final int MAX_COMMENT_LENGTH = 20_000;
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ContentProperties content;
     private final CommentService comments;
+    private final TransactionTemplate transactions;
 
-    WordPressImporter(ContentProperties content, CommentService comments) {
+    WordPressImporter(ContentProperties content, CommentService comments, PlatformTransactionManager transactions) {
         this.content = content;
         this.comments = comments;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     record Options(boolean dryRun, boolean overwrite) {}
@@ -95,11 +100,13 @@ class WordPressImporter {
                 throw e.getCause();
             }
             if (!options.dryRun()) {
+                // comments in one transaction, so that a failing insert stores none of them
+                Integer added = transactions.execute(tx -> comments.importComments(run.comments));
+                report.commentsAdded(added == null ? 0 : added);
                 for (Staged file : run.staged) {
                     Files.createDirectories(file.target().getParent());
                     move(file.staged(), file.target());
                 }
-                report.commentsAdded(comments.importComments(run.comments));
             }
             return report;
         } finally {
@@ -343,8 +350,8 @@ class WordPressImporter {
                             + "): unknown <wp:comment_approved> '" + c.approved() + "'");
             }
             String body = WordPressHtml.toPlainText(c.content());
-            if (body.isBlank()) {
-                report.skipped(what, "no text");
+            if (body.isBlank() || body.length() > MAX_COMMENT_LENGTH) {
+                report.skipped(what, body.isBlank() ? "no text" : "longer than " + MAX_COMMENT_LENGTH + " characters");
                 leftOut.add(c.id());
                 return;
             }
@@ -368,8 +375,12 @@ class WordPressImporter {
             String parentKey = parent == 0 ? null : keys.get(parent);
             String key = "wp:" + item.id() + ":" + c.id();
             keys.put(c.id(), key);
-            String name = WordPressHtml.decodeEntities(c.author());
-            String url = c.url().isEmpty() || c.url().equals("http://") ? null : c.url();
+            String name = WordPressHtml.decodeEntities(c.author()).strip();
+            // the store's column sizes: a name is cut, an address that does not fit is left out
+            String url =
+                    c.url().isEmpty() || c.url().equals("http://") || c.url().length() > 200 ? null : c.url();
+            String email = c.email().length() > 254 ? "" : c.email();
+            name = name.length() > 100 ? name.substring(0, 100) : name;
             boolean byAuthor = !c.userId().isEmpty()
                     && !c.userId().equals("0")
                     && channel.authorIds().contains(c.userId());
@@ -378,7 +389,7 @@ class WordPressImporter {
                     slug,
                     parentKey,
                     name.isBlank() ? "Anonymous" : name,
-                    c.email(),
+                    email,
                     url,
                     body,
                     status,

@@ -1,6 +1,6 @@
 /**
  * Brings existing material in: the reader comments that ship with the site in
- * {@code content/comments/}, and (later) WordPress exports. Uses the public APIs of
+ * {@code content/comments/}, and WordPress exports ({@code import-wordpress}). Uses the public APIs of
  * {@code content} and {@code comments}.
  */
 package org.rlsblog.importer;

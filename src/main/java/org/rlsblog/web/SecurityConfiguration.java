@@ -2,6 +2,7 @@ package org.rlsblog.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,9 +20,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * One filter chain: public pages and the comment form are open, {@code /admin/**} needs the
  * ADMIN role (form login at {@code /admin/login}, attempts throttled per client), CSRF stays on
  * for every form (token in a cookie, so readers get no server session), and every response carries
- * a strict Content-Security-Policy (no inline script or style anywhere on the site).
+ * a strict Content-Security-Policy (no inline script or style anywhere on the site). Only in a web
+ * application: one-off commands such as {@code import-wordpress} start without a web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);

@@ -16,6 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RlsBlogApplication {
 
     public static void main(String[] args) {
+        // let blog.data-dir be a plain relative path ("data"), not only "./data", in the H2 URL
+        System.setProperty("h2.implicitRelativePath", System.getProperty("h2.implicitRelativePath", "true"));
         if (args.length > 0 && args[0].equals("import-wordpress")) {
             System.exit(runCommand(args));
         }

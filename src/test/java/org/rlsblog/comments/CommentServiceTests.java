@@ -84,6 +84,9 @@ class CommentServiceTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @AfterEach
     void resetClock() {
         clock.set(NOW);
@@ -210,7 +213,7 @@ class CommentServiceTests {
                 properties.spamWords(),
                 properties.purgeAfter(),
                 properties.honeypot());
-        return new CommentService(repository, returning, secrets, clock, event -> {});
+        return new CommentService(repository, returning, secrets, clock, event -> {}, transactions);
     }
 
     private List<CommentChanged> changes() {

@@ -28,7 +28,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -245,8 +244,11 @@ public abstract class CommentSiteTestSupport {
 
     // ---- The author ----
 
-    /** Logs in at /admin/login as the author, from a new client; the session to send with admin requests. */
-    protected MockHttpSession login() {
+    /**
+     * Logs in at /admin/login as the author, from a new client; the session cookie to send with
+     * admin requests (sessions are Spring Session's, kept in the database).
+     */
+    protected Cookie login() {
         MvcTestResult result = mvc.post()
                 .uri("/admin/login")
                 .with(csrf())
@@ -255,6 +257,8 @@ public abstract class CommentSiteTestSupport {
                 .param("password", ADMIN_PASSWORD)
                 .exchange();
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/admin/comments");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        Cookie session = result.getResponse().getCookie("SESSION");
+        assertThat(session).as("the session cookie after login").isNotNull();
+        return session;
     }
 }

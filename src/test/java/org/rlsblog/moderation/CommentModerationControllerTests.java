@@ -3,6 +3,7 @@ package org.rlsblog.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rlsblog.CommentSiteTestSupport;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -27,8 +27,8 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
         return commentId(submit(POST, aComment(body)));
     }
 
-    private MvcTestResult asAuthor(MockHttpSession session, String path, String... params) {
-        var request = mvc.post().uri(path).session(session).with(csrf());
+    private MvcTestResult asAuthor(Cookie session, String path, String... params) {
+        var request = mvc.post().uri(path).cookie(session).with(csrf());
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }
@@ -90,12 +90,12 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void refusesAnAdminActionWithoutACsrfTokenEvenWhenLoggedIn() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long id = aPendingComment("Cross-site attempt");
 
         assertThat(mvc.post()
                         .uri("/admin/comments/{id}/approve", id)
-                        .session(session)
+                        .cookie(session)
                         .exchange())
                 .hasStatus(403);
         assertThat(statusOf(id)).isEqualTo(CommentStatus.PENDING);
@@ -105,21 +105,30 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void changesTheSessionIdOnLogin() {
-        MockHttpSession before = new MockHttpSession();
-        String idBefore = before.getId();
+        String client = aNewClient();
+        MvcTestResult failed = mvc.post()
+                .uri("/admin/login")
+                .with(csrf())
+                .with(from(client))
+                .param("username", "author")
+                .param("password", "not the password")
+                .exchange();
+        Cookie before = failed.getResponse().getCookie("SESSION");
+        assertThat(before).as("a failed login keeps its error in a session").isNotNull();
 
         MvcTestResult result = mvc.post()
                 .uri("/admin/login")
-                .session(before)
+                .cookie(before)
                 .with(csrf())
-                .with(from(aNewClient()))
+                .with(from(client))
                 .param("username", "author")
                 .param("password", ADMIN_PASSWORD)
                 .exchange();
 
         assertThat(result).hasStatus(302).hasRedirectedUrl("/admin/comments");
-        assertThat(result.getRequest().getSession(false)).isNotNull();
-        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(idBefore);
+        Cookie after = result.getResponse().getCookie("SESSION");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
     }
 
     /**
@@ -167,7 +176,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void approvesACommentSoItShowsOnTheArticle() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long id = aPendingComment("Please approve me.");
         assertThat(page(POST).getElementById("comment-" + id)).isNull();
 
@@ -184,7 +193,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"unapprove", "spam", "trash"})
     void takesAnApprovedCommentOffTheArticle(String action) {
-        MockHttpSession session = login();
+        Cookie session = login();
         long id = aPendingComment("Approved, then " + action);
         comments.moderate(id, CommentStatus.APPROVED);
 
@@ -203,7 +212,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void restoresSpamAndTrashToPending() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long spam = aPendingComment("Not really spam");
         long trash = aPendingComment("Not really trash");
         comments.moderate(spam, CommentStatus.SPAM);
@@ -218,7 +227,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void deletesACommentForGood() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long id = aPendingComment("Delete me");
 
         assertThat(asAuthor(session, "/admin/comments/" + id + "/delete")).hasStatus(302);
@@ -229,7 +238,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void savesAnEditedTextAndShowsItOnTheArticle() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long id = aPendingComment("Teh typo");
         comments.moderate(id, CommentStatus.APPROVED);
 
@@ -249,7 +258,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void publishesTheAuthorsReplyAtOnceMarkedAsTheAuthors() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long question = aPendingComment("A question for the author?");
 
         assertThat(asAuthor(session, "/admin/comments/" + question + "/reply", "body", "Here is my answer."))
@@ -270,7 +279,7 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void approvesSeveralCommentsAtOnce() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long first = aPendingComment("Bulk one");
         long second = aPendingComment("Bulk two");
         long untouched = aPendingComment("Bulk not selected");
@@ -300,13 +309,13 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void showsTabsWithTheCountOfEachStatusAndTheQueueOfTheCurrentOne() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long spam = aPendingComment("Spam for the tab");
         comments.moderate(spam, CommentStatus.SPAM);
         Map<CommentStatus, Long> counts = comments.countByStatus();
 
         MvcTestResult result =
-                mvc.get().uri("/admin/comments?status=spam").session(session).exchange();
+                mvc.get().uri("/admin/comments?status=spam").cookie(session).exchange();
 
         assertThat(result).hasStatusOk();
         Document page = html(result);
@@ -322,17 +331,17 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
         assertThat(page.select("#queue-" + spam + " .queue-text").text()).isEqualTo("Spam for the tab");
         assertThat(mvc.get()
                         .uri("/admin/comments?status=nonsense")
-                        .session(session)
+                        .cookie(session)
                         .exchange())
                 .hasStatus(404);
     }
 
     @Test
     void showsAHostileCommentInTheQueueAsText() {
-        MockHttpSession session = login();
+        Cookie session = login();
         long id = aPendingComment("<script>alert(1)</script><img src=x onerror=alert(1)>");
 
-        Document page = html(mvc.get().uri("/admin/comments").session(session).exchange());
+        Document page = html(mvc.get().uri("/admin/comments").cookie(session).exchange());
 
         assertThat(page.select("#queue-" + id + " .queue-text").text())
                 .isEqualTo("<script>alert(1)</script><img src=x onerror=alert(1)>");

@@ -144,7 +144,12 @@ class HostileCommentTests extends CommentSiteTestSupport {
         assertThat(page.select("[^on]"))
                 .as("event handler attributes for %s", payload)
                 .isEmpty();
-        assertThat(page.select("script:not([src^=/])")).as("inline scripts").isEmpty();
+        assertThat(page.select("script:not([src^=/]):not([type=application/ld+json])"))
+                .as("inline scripts")
+                .isEmpty();
+        for (Element data : page.select("script[type=application/ld+json]")) {
+            assertThat(data.data()).as("JSON-LD data block").doesNotContain("<").doesNotContain(payload);
+        }
         for (Element element : page.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
                 String value =

@@ -1,0 +1,39 @@
+# rls-blog as a container. Build:  docker build -t rls-blog .
+# Offline build with a filled Maven repository:
+#   podman build -v ~/.m2:/root/.m2 --network none -t rls-blog .
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+
+# ---- build: the Maven wrapper packages the jar, then Spring Boot splits it into layers ----
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY src src
+COPY content content
+RUN ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true package \
+ && cp target/rls-blog-*[0-9T].jar /tmp/app.jar \
+ && java -Djarmode=tools -jar /tmp/app.jar extract --layers --destination /layers
+
+# ---- run: a JRE, a non-root user, the layers (least changing first), content baked in ----
+FROM ${BASE_IMAGE}
+RUN groupadd --system rls && useradd --system --gid rls --home-dir /app --no-create-home rls \
+ && mkdir -p /app /data && chown rls:rls /data
+WORKDIR /app
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY content /app/content
+COPY --from=build /layers/application/ ./
+ENV BLOG_CONTENT_DIR=/app/content \
+    BLOG_DATA_DIR=/data \
+    SERVER_PORT=8080 \
+    MANAGEMENT_SERVER_PORT=9090 \
+    MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/./urandom"
+VOLUME /data
+EXPOSE 8080 9090
+USER rls
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "org.rlsblog.HealthProbe"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

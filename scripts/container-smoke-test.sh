@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Builds the container image for real and checks it works: run with a data volume, wait for
+# health, read the seed article, post a comment, restart, find the comment again, check the
+# process is not root; then remove what it started. Uses docker when an engine answers, else a
+# rootful podman set up here (no registry needed: base images come from debootstrap).
+#
+#   scripts/container-smoke-test.sh            # prints image size and time from run to healthy
+#
+# Needs: a filled Maven repository in ~/.m2 (run ./mvnw package once); root for podman setup.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STATE=${RLS_CONTAINER_STATE:-/var/tmp/rls-blog-containers}
+IMAGE=rls-blog:smoke
+NAME=rls-blog-smoke
+VOLUME=rls-blog-smoke-data
+PORT=${SMOKE_PORT:-18080}
+MGMT_PORT=${SMOKE_MANAGEMENT_PORT:-19090}
+JAR=$(mktemp -d)
+trap 'cleanup' EXIT
+
+log() { printf '[smoke] %s\n' "$*" >&2; }
+fail() { log "FAIL: $*"; exit 1; }
+
+setup_podman() {
+  if ! command -v podman >/dev/null || ! command -v runc >/dev/null || ! command -v debootstrap >/dev/null; then
+    log "installing podman, runc, debootstrap"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap >/dev/null
+  fi
+  mkdir -p "$STATE"
+  local limit; limit=$(ulimit -Hn); [ "$limit" = unlimited ] && limit=16384; [ "$limit" -gt 16384 ] && limit=16384
+  cat > "$STATE/containers.conf" <<CONF
+[containers]
+netns = "host"
+default_ulimits = ["nofile=${limit}:${limit}"]
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+  cat > "$STATE/storage.conf" <<CONF
+[storage]
+driver = "overlay"
+runroot = "$STATE/run"
+graphroot = "$STATE/storage"
+CONF
+  export CONTAINERS_CONF="$STATE/containers.conf" CONTAINERS_STORAGE_CONF="$STATE/storage.conf"
+  if ! podman image exists localhost/debian:bookworm; then
+    local mirror
+    mirror=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+      | grep -v security | head -1 | awk '{print $2}')
+    [ -n "$mirror" ] || fail "no Debian mirror found in apt's sources"
+    log "making a Debian base image with debootstrap from apt's own mirror"
+    rm -rf "$STATE/rootfs"
+    debootstrap --variant=minbase bookworm "$STATE/rootfs" "$mirror" >/dev/null
+    tar -C "$STATE/rootfs" -c . | podman import - localhost/debian:bookworm >/dev/null
+    rm -rf "$STATE/rootfs"
+  fi
+  for kind in jre jdk; do
+    if ! podman image exists "localhost/rls-$kind:17"; then
+      log "making localhost/rls-$kind:17"
+      printf 'FROM localhost/debian:bookworm\nRUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-%s-headless >/dev/null && rm -rf /var/lib/apt/lists/*\n' "$kind" \
+        | podman build -q -t "localhost/rls-$kind:17" -f - "$STATE" >/dev/null
+    fi
+  done
+}
+
+cleanup() {
+  [ -n "${ENGINE:-}" ] || return 0
+  $ENGINE rm -f "$NAME" >/dev/null 2>&1 || true
+  $ENGINE volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+  $ENGINE rmi -f "$IMAGE" >/dev/null 2>&1 || true
+  rm -rf "$JAR"
+}
+
+wait_healthy() {
+  local deadline=$((SECONDS + 120))
+  until curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || { $ENGINE logs "$NAME" | tail -40 >&2; fail "not healthy within 120 s"; }
+    sleep 0.2
+  done
+}
+
+if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  ENGINE=docker
+  BUILD=(docker build -t "$IMAGE" .)
+  RUN_NET=(-p "$PORT:$PORT" -p "$MGMT_PORT:$MGMT_PORT")
+else
+  setup_podman
+  ENGINE=podman
+  [ -d "$HOME/.m2/repository" ] || fail "fill ~/.m2 first (./mvnw package)"
+  BUILD=(podman build --network none -v "$HOME/.m2:/root/.m2"
+         --build-arg BUILD_IMAGE=localhost/rls-jdk:17 --build-arg BASE_IMAGE=localhost/rls-jre:17 -t "$IMAGE" .)
+  RUN_NET=()
+fi
+
+log "building the image with $ENGINE"
+start=$SECONDS
+"${BUILD[@]}" >"$JAR/build.log" 2>&1 || { tail -40 "$JAR/build.log" >&2; fail "image build failed"; }
+log "built in $((SECONDS - start)) s"
+size=$($ENGINE image inspect "$IMAGE" --format '{{.Size}}')
+log "image size: $((size / 1024 / 1024)) MB"
+
+$ENGINE volume create "$VOLUME" >/dev/null
+run() {
+  $ENGINE run -d --name "$NAME" "${RUN_NET[@]}" -v "$VOLUME:/data" \
+    -e SERVER_PORT="$PORT" -e MANAGEMENT_SERVER_PORT="$MGMT_PORT" \
+    -e BLOG_ADMIN_PASSWORD=smoke-test-password -e BLOG_COMMENTS_MIN_FILL_TIME=0 -e BLOG_WATCH=false \
+    "$IMAGE" >/dev/null
+}
+t0=$(date +%s.%N)
+run
+wait_healthy
+t1=$(date +%s.%N)
+log "run to healthy: $(echo "$t1 - $t0" | bc) s"
+
+base="http://127.0.0.1:$PORT"
+jar="$JAR/cookies"
+page=$(curl -fsS -c "$jar" -b "$jar" "$base/posts/rls-and-liver-diseases")
+grep -q '<h1>RLS and Liver Diseases</h1>' <<<"$page" || fail "seed article not served"
+grep -q '1 thought on' <<<"$page" || fail "seed comment not shown"
+csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
+token=$(grep -o 'name="formToken" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
+marker="Smoke test comment $RANDOM$RANDOM"
+status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$base/posts/rls-and-liver-diseases/comments" \
+  --data-urlencode "_csrf=$csrf" --data-urlencode "formToken=$token" --data-urlencode "name=Smoke" \
+  --data-urlencode "email=smoke@example.org" --data-urlencode "body=$marker" --data-urlencode "_remember=on")
+[ "$status" = 303 ] || fail "comment POST answered $status"
+curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases" | grep -q "$marker" || fail "comment not shown to its writer"
+log "comment posted"
+
+uid=$($ENGINE exec "$NAME" id -u)
+[ "$uid" != 0 ] || fail "the site runs as root"
+log "runs as uid $uid"
+
+$ENGINE stop -t 30 "$NAME" >/dev/null
+$ENGINE rm "$NAME" >/dev/null
+run
+wait_healthy
+curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases" | grep -q "$marker" || fail "comment lost across a restart"
+log "comment still there after a restart with the same volume"
+echo "container smoke test: 1 passed, 0 failed"

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The benchmark: builds the jar, starts it on a free loopback port with a generated content set,
+# runs wrk at 16 and 64 connections against the article, home, tag, feed and search pages and a
+# comment POST mix, measures nginx serving the same article HTML as a static file, and prints one
+# table. Stops everything it started, by PID.
+#
+#   scripts/bench.sh [--no-build] [--posts N] [--duration 10s]
+#
+# Needs wrk (and nginx for the baseline): apt-get install -y wrk nginx
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=1; POSTS=200; DURATION=10s; SEED_COMMENTS=20
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --posts) POSTS=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --seed-comments) SEED_COMMENTS=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+
+WORK=$(mktemp -d /tmp/rls-bench.XXXXXX)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+  || echo $((20000 + RANDOM % 20000)); }
+
+if [ "$BUILD" = 1 ]; then ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package; fi
+JAR=$(ls target/rls-blog-*[0-9T].jar | head -1)
+
+echo "generating content: the real posts + $POSTS generated, $SEED_COMMENTS approved comments on the seed article" >&2
+cp -r content "$WORK/content"
+java scripts/GenerateContent.java "$WORK/content" "$POSTS" "$SEED_COMMENTS"
+
+PORT=$(free_port)
+start=$(date +%s%N)
+java -Xshare:auto -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  --blog.content-dir="$WORK/content" --blog.data-dir="$WORK/data" --blog.watch=false \
+  --blog.comments.flood-interval=0 --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
+APP=$!; PIDS+=("$APP")
+BASE="http://127.0.0.1:$PORT"
+until curl -fs -o /dev/null "$BASE/posts/rls-and-liver-diseases"; do
+  kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
+  sleep 0.05
+done
+START_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+
+ARTICLE=/posts/rls-and-liver-diseases
+curl -fs "$BASE$ARTICLE" -o "$WORK/article.html"
+declare -A TARGETS=(
+  [article]="$ARTICLE" [home]="/" [tag]="/tags/rls" [feed]="/feed.atom" [search]="/search?q=liver"
+)
+ORDER=(article home tag feed search)
+for name in "${ORDER[@]}"; do curl -fs -o /dev/null "$BASE${TARGETS[$name]}"; done
+
+# nginx serving the same article HTML as a static file: the practical limit on this machine
+NGINX_LINE=""
+if command -v nginx >/dev/null; then
+  NPORT=$(free_port)
+  mkdir -p "$WORK/nginx/html"
+  cp "$WORK/article.html" "$WORK/nginx/html/article.html"
+  cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto; daemon off; pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/error.log;
+events { worker_connections 4096; }
+http { access_log off; server { listen 127.0.0.1:$NPORT; root $WORK/nginx/html; } }
+CONF
+  nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & PIDS+=("$!")
+  until curl -fs -o /dev/null "http://127.0.0.1:$NPORT/article.html"; do sleep 0.05; done
+fi
+
+run_wrk() { # url connections [script] -> "rps p50 p99 errors"
+  local out
+  out=$(wrk -t2 -c"$2" -d"$DURATION" --latency ${3:+-s "$3"} "$1" 2>&1)
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {e+=$NF} /Socket errors/ {gsub(",","");e+=$4+$6+$8+$10} END {print e+0}' <<<"$out")
+  echo "$rps $p50 $p99 $errors"
+}
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+
+printf '\n%-22s %6s %10s %10s %10s %8s\n' "what" "conns" "req/s" "p50" "p99" "errors"
+NGINX64=0
+if [ -n "${NPORT:-}" ]; then
+  for c in 16 64; do
+    read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/article.html" "$c")
+    printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static article" "$c" "$rps" "$p50" "$p99" "$err"
+    [ "$c" = 64 ] && NGINX64=$rps
+  done
+fi
+ARTICLE64=0
+for name in "${ORDER[@]}"; do
+  for c in 16 64; do
+    read -r rps p50 p99 err < <(run_wrk "$BASE${TARGETS[$name]}" "$c")
+    printf '%-22s %6s %10s %10s %10s %8s\n' "$name" "$c" "$rps" "$p50" "$p99" "$err"
+    [ "$name" = article ] && [ "$c" = 64 ] && ARTICLE64=$rps
+  done
+done
+
+# Comments: a form token older than the 3 s least fill time, one CSRF cookie, distinct bodies
+CJ="$WORK/cookies"
+curl -fs -c "$CJ" -b "$CJ" "$BASE$ARTICLE" -o "$WORK/form.html"
+export BENCH_CSRF BENCH_FORM_TOKEN BENCH_XSRF_COOKIE BENCH_POST_PATH="$ARTICLE/comments"
+BENCH_CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//' | sed 's/=/%3D/g')
+BENCH_FORM_TOKEN=$(grep -o 'name="formToken" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//')
+BENCH_XSRF_COOKIE=$(awk '$6=="XSRF-TOKEN" {print $7}' "$CJ")
+sleep 3.2
+read -r rps p50 p99 err < <(run_wrk "$BASE$ARTICLE/comments" 16 scripts/comment-post.lua)
+printf '%-22s %6s %10s %10s %10s %8s\n' "comment POST" 16 "$rps" "$p50" "$p99" "$err"
+COMMENTS_RPS=$rps
+# readers while comments are being written
+wrk -t1 -c8 -d"$DURATION" -s scripts/comment-post.lua "$BASE$ARTICLE/comments" > "$WORK/mixed-posts.txt" 2>&1 &
+MIX=$!; PIDS+=("$MIX")
+read -r rps p50 p99 err < <(run_wrk "$BASE$ARTICLE" 64)
+wait "$MIX" || true
+printf '%-22s %6s %10s %10s %10s %8s\n' "article during POSTs" 64 "$rps" "$p50" "$p99" "$err"
+printf '%-22s %6s %10s\n' "  (POSTs meanwhile)" 8 "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/mixed-posts.txt")"
+
+echo
+echo "start to first answered request: ${START_MS} ms"
+echo "resident memory after the load:  $(rss_mb "$APP") MB"
+echo "comments accepted (durable, spam checks on, flood limit off: one client): ${COMMENTS_RPS}/s"
+if [ "$NGINX64" -gt 0 ]; then
+  echo "article vs nginx static at 64 connections: $(awk -v a="$ARTICLE64" -v n="$NGINX64" 'BEGIN {printf "%.2f", a/n}')"
+fi

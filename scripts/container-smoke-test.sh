@@ -47,8 +47,8 @@ CONF
   export CONTAINERS_CONF="$STATE/containers.conf" CONTAINERS_STORAGE_CONF="$STATE/storage.conf"
   if ! podman image exists localhost/debian:bookworm; then
     local mirror
-    mirror=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
-      | grep -v security | head -1 | awk '{print $2}')
+    mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+      | grep -oE '^(URIs:|deb) +https?://[^ ]+' | grep -v security | head -1 | awk '{print $2}' || true)
     [ -n "$mirror" ] || fail "no Debian mirror found in apt's sources"
     log "making a Debian base image with debootstrap from apt's own mirror"
     rm -rf "$STATE/rootfs"

@@ -17,6 +17,7 @@ import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -76,8 +77,10 @@ class CommentController {
             return reject(model, post, form, "comments.closed", HttpStatus.FORBIDDEN, request, response, locale);
         }
         if (errors.hasErrors()) {
-            return reject(
+            ModelAndView page = reject(
                     model, post, form, "comments.invalid", HttpStatus.UNPROCESSABLE_CONTENT, request, response, locale);
+            keepFieldErrors(model, errors);
+            return page;
         }
         String website = form.website() == null || form.website().isEmpty() ? null : form.website();
         SubmitResult result = comments.submit(new Submission(
@@ -129,6 +132,17 @@ class CommentController {
         page.fill(model, post, form.withFormToken(comments.formToken()), request, locale);
         model.addAttribute("commentError", messageKey);
         return new ModelAndView("posts/show", status);
+    }
+
+    /**
+     * {@link ArticlePageModel#fill} puts a new form object (with a fresh form token) in the model,
+     * and Spring then drops the binding result of the old one: bind the errors to the new object so
+     * the page marks the fields that need correcting.
+     */
+    private static void keepFieldErrors(Model model, BindingResult errors) {
+        BindingResult kept = new BeanPropertyBindingResult(model.getAttribute("commentForm"), "commentForm");
+        kept.addAllErrors(errors);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "commentForm", kept);
     }
 
     static HttpStatus statusFor(Rejection reason) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +31,8 @@ abstract class LiveSiteSupport {
     static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     /** The seed article: has one approved Dutch reader comment, imported at start-up. */
+    static final String LONG_ARTICLE = "/posts/a-long-read";
+
     static final String SEED_ARTICLE = "/posts/rls-and-liver-diseases";
 
     @LocalServerPort
@@ -37,8 +40,39 @@ abstract class LiveSiteSupport {
 
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) {
-        registry.add("blog.content-dir", () -> TestSite.contentDir().toString());
+        registry.add("blog.content-dir", LiveSiteSupport::contentDir);
         registry.add("blog.data-dir", LiveSiteSupport::dataDir);
+    }
+
+    /**
+     * A copy of the {@link TestSite} content plus one long article (longer than a response
+     * buffer), so adding to it never changes what the other HTTP tests see.
+     */
+    private static String contentDir() {
+        try {
+            Path content = TestSite.root().resolve("content-live");
+            if (!Files.isDirectory(content)) {
+                try (Stream<Path> files = Files.walk(TestSite.contentDir())) {
+                    for (Path source : (Iterable<Path>) files::iterator) {
+                        Path target = content.resolve(
+                                TestSite.contentDir().relativize(source).toString());
+                        if (Files.isDirectory(source)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(source, target);
+                        }
+                    }
+                }
+                TestSite.post(
+                        content,
+                        "a-long-read.md",
+                        "title: A long read\ndate: 2022-01-01\ntags: [long]\n",
+                        "Many words about sleep and iron.\n\n".repeat(1_000));
+            }
+            return content.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A data folder of its own, so this context never shares a database file with another. */

@@ -45,9 +45,17 @@ final class SitePages {
     }
 
     static void submitComment(WebDriver driver) {
-        WebElement button = driver.findElement(By.cssSelector("#respond button[type=submit]"));
-        button.click();
-        waitFor(driver).until(ExpectedConditions.stalenessOf(button));
+        clickAndWaitForNextPage(driver, driver.findElement(By.cssSelector("#respond button[type=submit]")));
+    }
+
+    /** Clicks and waits until the browser shows the next document (the form's answer). */
+    static void clickAndWaitForNextPage(WebDriver driver, WebElement element) {
+        Browsers.js(driver, "window.__stillThisPage = true;");
+        element.click();
+        waitFor(driver)
+                .until(d -> Browsers.js(
+                                d, "return window.__stillThisPage !== true && document.readyState === 'complete'")
+                        .equals(Boolean.TRUE));
     }
 
     /** Comments on the page open in this browser; returns the new comment's id. */
@@ -62,7 +70,10 @@ final class SitePages {
     static long commentIdFromAddress(WebDriver driver) {
         Matcher anchor = COMMENT_ANCHOR.matcher(driver.getCurrentUrl());
         assertThat(anchor.find())
-                .as("redirected to the new comment, at %s", driver.getCurrentUrl())
+                .as(
+                        "redirected to the new comment, but at %s: %s",
+                        driver.getCurrentUrl(),
+                        driver.findElement(By.tagName("body")).getText())
                 .isTrue();
         return Long.parseLong(anchor.group(1));
     }
@@ -71,16 +82,15 @@ final class SitePages {
         open(admin, "/admin/login");
         admin.findElement(By.id("username")).sendKeys("admin");
         admin.findElement(By.id("password")).sendKeys(LiveSiteSupport.ADMIN_PASSWORD);
-        admin.findElement(By.cssSelector("main button[type=submit]")).click();
+        clickAndWaitForNextPage(admin, admin.findElement(By.cssSelector("main button[type=submit]")));
         waitFor(admin).until(ExpectedConditions.urlContains("/admin/comments"));
     }
 
     /** Clicks "Approve" on the comment in the moderation queue (the admin is logged in). */
     void approve(WebDriver admin, long commentId) {
         open(admin, "/admin/comments?status=pending");
-        WebElement approve = admin.findElement(By.cssSelector("#queue-" + commentId + " button[name=approve]"));
-        approve.click();
-        waitFor(admin).until(ExpectedConditions.stalenessOf(approve));
+        clickAndWaitForNextPage(
+                admin, admin.findElement(By.cssSelector("#queue-" + commentId + " button[name=approve]")));
         assertThat(admin.findElements(By.id("queue-" + commentId)))
                 .as("comment %d left the pending queue", commentId)
                 .isEmpty();

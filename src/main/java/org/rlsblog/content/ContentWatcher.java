@@ -70,6 +70,7 @@ class ContentWatcher implements SmartLifecycle {
         Path root = properties.contentDir().toAbsolutePath().normalize();
         Map<WatchKey, Path> keys = new HashMap<>();
         boolean wasMissing = false;
+        Object watchedFolder = null;
         while (thread == Thread.currentThread()) {
             try {
                 if (keys.isEmpty()) {
@@ -85,7 +86,9 @@ class ContentWatcher implements SmartLifecycle {
                     closeWatchService();
                     watchService = FileSystems.getDefault().newWatchService();
                     registerAll(root, keys);
-                    if (wasMissing) {
+                    boolean replaced = watchedFolder != null;
+                    watchedFolder = folderId(root);
+                    if (wasMissing || replaced) {
                         log.info("Content folder {} is back", root);
                         wasMissing = false;
                         catalog.reload();
@@ -93,6 +96,10 @@ class ContentWatcher implements SmartLifecycle {
                 }
                 WatchKey key = watchService.poll(1, TimeUnit.SECONDS);
                 if (key == null) {
+                    // a folder moved away keeps its watch keys: notice it is no longer the one at root
+                    if (!java.util.Objects.equals(folderId(root), watchedFolder)) {
+                        keys.clear();
+                    }
                     continue;
                 }
                 boolean changed = drain(key, keys);
@@ -115,6 +122,18 @@ class ContentWatcher implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /** The identity (inode) of the folder now at {@code root}, or null when there is none. */
+    private static Object folderId(Path root) {
+        try {
+            return Files.isDirectory(root)
+                    ? Files.readAttributes(root, java.nio.file.attribute.BasicFileAttributes.class)
+                            .fileKey()
+                    : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,0 +1,93 @@
+package org.rlsblog.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running application for the browser, malformed-request and header tests: the {@link
+ * TestSite} content, its own data folder, the admin area switched on, and the comment timing checks
+ * off (tests that post comments are faster than any person). Spring caches this context, so every
+ * class extending this shares one server.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "blog.watch=false",
+            "blog.admin.password=" + LiveSiteSupport.ADMIN_PASSWORD,
+            "blog.admin.login-attempts=50",
+            "blog.comments.min-fill-time=0",
+            "blog.comments.flood-interval=0"
+        })
+abstract class LiveSiteSupport {
+
+    static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+    /** The seed article: has one approved Dutch reader comment, imported at start-up. */
+    static final String LONG_ARTICLE = "/posts/a-long-read";
+
+    static final String SEED_ARTICLE = "/posts/rls-and-liver-diseases";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void site(DynamicPropertyRegistry registry) {
+        registry.add("blog.content-dir", LiveSiteSupport::contentDir);
+        registry.add("blog.data-dir", LiveSiteSupport::dataDir);
+    }
+
+    /**
+     * A copy of the {@link TestSite} content plus one long article (longer than a response
+     * buffer), so adding to it never changes what the other HTTP tests see.
+     */
+    private static String contentDir() {
+        try {
+            Path content = TestSite.root().resolve("content-live");
+            if (!Files.isDirectory(content)) {
+                try (Stream<Path> files = Files.walk(TestSite.contentDir())) {
+                    for (Path source : (Iterable<Path>) files::iterator) {
+                        Path target = content.resolve(
+                                TestSite.contentDir().relativize(source).toString());
+                        if (Files.isDirectory(source)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(source, target);
+                        }
+                    }
+                }
+                TestSite.post(
+                        content,
+                        "a-long-read.md",
+                        "title: A long read\ndate: 2022-01-01\ntags: [long]\n",
+                        "Many words about sleep and iron.\n\n".repeat(1_000));
+            }
+            return content.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A data folder of its own, so this context never shares a database file with another. */
+    private static String dataDir() {
+        try {
+            Path data = Files.createDirectories(TestSite.root().resolve("data-live"));
+            // a file next to content/ that path traversal would reach: it must never be served
+            Files.copy(Path.of("pom.xml"), TestSite.root().resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
+            return data.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -42,10 +42,14 @@ public final class BlogClient {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, "text/html");
+    }
+
+    public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(30))
-                        .header("Accept", "text/html")
+                        .header("Accept", accept)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

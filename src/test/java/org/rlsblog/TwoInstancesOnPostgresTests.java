@@ -3,12 +3,15 @@ package org.rlsblog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.CommentStatus;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -91,6 +94,43 @@ class TwoInstancesOnPostgresTests {
             rows.next();
             assertThat(rows.getLong(1)).as("applied migrations").isEqualTo(2);
             assertThat(rows.getLong(2)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoInstancesImportingTheSameCommentsAtOnceStoreEachOnceAndBothSucceed() throws Exception {
+        String run = Long.toString(System.nanoTime());
+        List<CommentService.ImportedComment> comments = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new CommentService.ImportedComment(
+                        "race:" + run + ":" + i,
+                        "import-race-" + run,
+                        null,
+                        "Imported " + i,
+                        "imported@example.org",
+                        null,
+                        "Imported comment " + i,
+                        CommentStatus.APPROVED,
+                        false,
+                        Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i)))
+                .toList();
+
+        CompletableFuture<Integer> onA = CompletableFuture.supplyAsync(
+                () -> a.getBean(CommentService.class).importComments(comments));
+        CompletableFuture<Integer> onB = CompletableFuture.supplyAsync(
+                () -> b.getBean(CommentService.class).importComments(comments));
+
+        assertThat(onA.get() + onB.get())
+                .as("comments added by A and B together")
+                .isEqualTo(300);
+        try (var connection = a.getBean(javax.sql.DataSource.class).getConnection();
+                var statement = connection.prepareStatement(
+                        "SELECT COUNT(*), COUNT(DISTINCT import_key) FROM comment WHERE post_slug = ?")) {
+            statement.setString(1, "import-race-" + run);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(300);
+                assertThat(rows.getLong(2)).isEqualTo(300);
+            }
         }
     }
 

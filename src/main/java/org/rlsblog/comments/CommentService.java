@@ -20,6 +20,7 @@ import org.nibor.autolink.LinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -317,24 +318,28 @@ public class CommentService {
             Long parentId = c.parentImportKey() == null
                     ? null
                     : repository.findIdByImportKey(c.parentImportKey()).orElse(null);
-            change(
-                    c.postSlug(),
-                    () -> repository.insert(
-                            new CommentRepository.NewRow(
-                                    c.postSlug(),
-                                    parentId,
-                                    c.authorName(),
-                                    c.authorEmail().toLowerCase(Locale.ROOT),
-                                    c.authorUrl(),
-                                    c.body(),
-                                    hash(c.body()),
-                                    c.status(),
-                                    c.byAuthor(),
-                                    false,
-                                    null,
-                                    c.importKey(),
-                                    c.createdAt()),
-                            clock.instant()));
+            try {
+                change(
+                        c.postSlug(),
+                        () -> repository.insert(
+                                new CommentRepository.NewRow(
+                                        c.postSlug(),
+                                        parentId,
+                                        c.authorName(),
+                                        c.authorEmail().toLowerCase(Locale.ROOT),
+                                        c.authorUrl(),
+                                        c.body(),
+                                        hash(c.body()),
+                                        c.status(),
+                                        c.byAuthor(),
+                                        false,
+                                        null,
+                                        c.importKey(),
+                                        c.createdAt()),
+                                clock.instant()));
+            } catch (DuplicateKeyException anotherReplicaWasFirst) {
+                continue; // replicas starting together import the same file; the unique key keeps one
+            }
             touched.add(c.postSlug());
             added++;
         }

@@ -1,0 +1,253 @@
+package org.rlsblog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, killed with SIGKILL the moment the last of {@value #COMMENTS} comments is
+ * acknowledged (while other readers are still sending theirs), keeps every acknowledged comment:
+ * after a restart on the same data folder the store opens without repair, and each acknowledged
+ * comment is there exactly once under the id the reader was sent to.
+ *
+ * <p>Runs in {@code verify} (maven-failsafe-plugin), after {@code package} has built the jar.
+ */
+class CommentDurabilityIT {
+
+    private static final int COMMENTS = 200;
+    private static final int READERS = 4;
+    private static final String SLUG = "rls-and-liver-diseases";
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path work;
+
+    /** Logs of the app's runs, kept after the test for whoever has to find out why it failed. */
+    private final Path logs = Path.of("target", "durability-it");
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopWhatIsStillRunning() throws InterruptedException {
+        for (Process process : started) {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedCommentSurvivesAKillNineAndIsStoredOnce() throws Exception {
+        Path jar = copyOf(packagedJar());
+        Files.createDirectories(logs);
+        int port = freePort();
+        Process first = start(jar, port, logs.resolve("first.log"));
+
+        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Boolean> unanswered = new ConcurrentHashMap<>();
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        List<Future<?>> work = new ArrayList<>();
+        for (int r = 0; r < READERS; r++) {
+            int reader = r;
+            work.add(readers.submit(() -> {
+                BlogClient client = new BlogClient(port);
+                while (!killed.get()) {
+                    String body = "Durable comment " + sequence.incrementAndGet() + " from reader " + reader + ".";
+                    long id;
+                    try {
+                        id = client.comment(SLUG, "Reader " + reader, "reader" + reader + "@example.org", body);
+                    } catch (IOException | AssertionError e) {
+                        if (killed.get()) {
+                            unanswered.put(body, true); // cut off by the kill: may or may not be stored
+                            return null;
+                        }
+                        if (!first.isAlive()) {
+                            throw new AssertionError(
+                                    "the app exited before the test killed it, with status "
+                                            + first.exitValue() + " (143: SIGTERM from outside); see "
+                                            + logs.resolve("first.log").toAbsolutePath(),
+                                    e);
+                        }
+                        throw e;
+                    }
+                    acknowledged.put(id, body);
+                    if (acknowledged.size() >= COMMENTS && killed.compareAndSet(false, true)) {
+                        killNine(first);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> reader : work) {
+            reader.get(120, TimeUnit.SECONDS);
+        }
+        readers.shutdown();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue())
+                .as("exit status of a process killed by SIGKILL")
+                .isEqualTo(128 + 9);
+
+        Path secondLog = logs.resolve("second.log");
+        Process second = start(jar, port, secondLog);
+        assertThat(new BlogClient(port).get("/posts/" + SLUG).statusCode()).isEqualTo(200);
+        second.destroy();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(secondLog)).doesNotContain(" ERROR ").doesNotContainIgnoringCase("corrupt");
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("H2 writes a .trace.db file when it meets a problem")
+                    .noneMatch(name -> name.endsWith(".trace.db"));
+        }
+
+        Map<String, List<Long>> stored = storedReaderComments();
+        List<String> missing = new ArrayList<>();
+        acknowledged.forEach((id, body) -> {
+            if (!stored.getOrDefault(body, List.of()).equals(List.of(id))) {
+                missing.add(id + " (" + body + ") stored as " + stored.get(body));
+            }
+        });
+        System.out.printf(
+                "Durability: %d comments acknowledged before SIGKILL, %d of them found once after restart; "
+                        + "%d requests cut off by the kill, %d of those stored%n",
+                acknowledged.size(),
+                acknowledged.size() - missing.size(),
+                unanswered.size(),
+                unanswered.keySet().stream().filter(stored::containsKey).count());
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(COMMENTS);
+        assertThat(missing)
+                .as("acknowledged comments not stored exactly once under their id")
+                .isEmpty();
+        assertThat(stored.values())
+                .as("no comment stored twice")
+                .allSatisfy(ids -> assertThat(ids).hasSize(1));
+        assertThat(stored.keySet()).isSubsetOf(union(acknowledged.values(), unanswered.keySet()));
+    }
+
+    private Map<String, List<Long>> storedReaderComments() throws SQLException {
+        Map<String, List<Long>> stored = new HashMap<>();
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("rls-blog"), "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT id, body FROM comment WHERE import_key IS NULL ORDER BY id")) {
+            while (rows.next()) {
+                stored.computeIfAbsent(rows.getString("body"), b -> new ArrayList<>())
+                        .add(rows.getLong("id"));
+            }
+        }
+        return stored;
+    }
+
+    private static List<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** SIGKILL, as {@code kill -9} sends it: no shutdown hook, no flush, no chance to clean up. */
+    private static void killNine(Process process) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
+            if (kill.waitFor() != 0) {
+                process.destroyForcibly(); // SIGKILL on Linux as well
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private Process start(Path jar, int port, Path log) throws IOException {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--blog.data-dir=" + dataDir,
+                        "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
+                        "--blog.comments.min-fill-time=0",
+                        "--blog.comments.flood-interval=0",
+                        "--blog.watch=false")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        started.add(process);
+        BlogClient probe = new BlogClient(port);
+        await("the app on port " + port + " to answer (log: " + log + ")")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .failFast("the app stopped; see " + log, () -> !process.isAlive())
+                .ignoreExceptions()
+                .until(() -> {
+                    HttpResponse<String> health = probe.get("/actuator/health", "application/json");
+                    return health.statusCode() == 200 && health.body().contains("\"UP\"");
+                });
+        return process;
+    }
+
+    /**
+     * The jar to run, copied under a neutral name: other builds on the same machine may clean up
+     * their own {@code rls-blog-*.jar} processes by name, and must not hit the one under test.
+     */
+    private Path copyOf(Path jar) throws IOException {
+        return Files.copy(jar, work.resolve("app-under-test.jar"));
+    }
+
+    /** The jar that {@code package} built (not the {@code .original} without dependencies). */
+    private static Path packagedJar() throws IOException {
+        String configured = System.getProperty("rls-blog.jar");
+        if (configured != null && Files.isRegularFile(Path.of(configured))) {
+            return Path.of(configured);
+        }
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("rls-blog-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No packaged jar target/rls-blog-*.jar (looked for "
+                            + configured + "): run ./mvnw verify, which packages the jar before this test"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new AssertionError("No target/ folder: run ./mvnw verify, which packages the jar first", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

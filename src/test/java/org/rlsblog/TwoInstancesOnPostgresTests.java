@@ -1,0 +1,173 @@
+package org.rlsblog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.CommentStatus;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two replicas of the whole application on one PostgreSQL database, as in a deployment behind a
+ * load balancer: started at the same time (both migrate and seed the same database), each with
+ * its own data folder, talking to readers over real HTTP. What one replica stores or moderates,
+ * the other shows.
+ */
+class TwoInstancesOnPostgresTests {
+
+    private static final String SLUG = "rls-and-liver-diseases";
+    private static final String PASSWORD = "two-instances-admin-password";
+
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void startTwoInstancesOnOneDatabase(@TempDir Path dataA, @TempDir Path dataB) {
+        String url = TestPostgres.newDatabase("two_instances");
+        CompletableFuture<ConfigurableApplicationContext> startA =
+                CompletableFuture.supplyAsync(() -> start(url, dataA));
+        CompletableFuture<ConfigurableApplicationContext> startB =
+                CompletableFuture.supplyAsync(() -> start(url, dataB));
+        CompletableFuture.allOf(startA, startB).exceptionally(ignored -> null).join();
+        a = startA.getNow(null);
+        b = startB.getNow(null);
+        startA.join(); // rethrows a failed start, after both have finished starting
+        startB.join();
+    }
+
+    private static ConfigurableApplicationContext start(String url, Path dataDir) {
+        return new SpringApplicationBuilder(RlsBlogApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--blog.data-dir=" + dataDir,
+                        "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
+                        "--blog.admin.password=" + PASSWORD,
+                        "--blog.comments.min-fill-time=0",
+                        "--blog.comments.flood-interval=0",
+                        "--blog.watch=false");
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {a, b}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    private static BlogClient reader(ConfigurableApplicationContext instance) {
+        return new BlogClient(port(instance));
+    }
+
+    private static int port(ConfigurableApplicationContext instance) {
+        return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static BlogClient author(ConfigurableApplicationContext instance) throws Exception {
+        BlogClient author = reader(instance);
+        author.logIn("admin", PASSWORD);
+        return author;
+    }
+
+    @Test
+    void bothInstancesMigrateTheSharedDatabaseOnceAndServeTheSeededComments() throws Exception {
+        List<Long> seededOnA = reader(a).commentIdsOn(SLUG);
+        List<Long> seededOnB = reader(b).commentIdsOn(SLUG);
+
+        assertThat(seededOnA).isNotEmpty().doesNotHaveDuplicates().isEqualTo(seededOnB);
+        try (var connection = a.getBean(javax.sql.DataSource.class).getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT COUNT(*), COUNT(DISTINCT version) FROM flyway_schema_history WHERE success")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("applied migrations").isEqualTo(2);
+            assertThat(rows.getLong(2)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoInstancesImportingTheSameCommentsAtOnceStoreEachOnceAndBothSucceed() throws Exception {
+        String run = Long.toString(System.nanoTime());
+        List<CommentService.ImportedComment> comments = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new CommentService.ImportedComment(
+                        "race:" + run + ":" + i,
+                        "import-race-" + run,
+                        null,
+                        "Imported " + i,
+                        "imported@example.org",
+                        null,
+                        "Imported comment " + i,
+                        CommentStatus.APPROVED,
+                        false,
+                        Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i)))
+                .toList();
+
+        CompletableFuture<Integer> onA = CompletableFuture.supplyAsync(
+                () -> a.getBean(CommentService.class).importComments(comments));
+        CompletableFuture<Integer> onB = CompletableFuture.supplyAsync(
+                () -> b.getBean(CommentService.class).importComments(comments));
+
+        assertThat(onA.get() + onB.get())
+                .as("comments added by A and B together")
+                .isEqualTo(300);
+        try (var connection = a.getBean(javax.sql.DataSource.class).getConnection();
+                var statement = connection.prepareStatement(
+                        "SELECT COUNT(*), COUNT(DISTINCT import_key) FROM comment WHERE post_slug = ?")) {
+            statement.setString(1, "import-race-" + run);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(300);
+                assertThat(rows.getLong(2)).isEqualTo(300);
+            }
+        }
+    }
+
+    @Test
+    void aCommentPostedOnOneInstanceAndApprovedOnTheOtherIsShownByBoth() throws Exception {
+        long id = reader(a)
+                .comment(SLUG, "Replica Reader", "replica@example.org", "Posted to instance A. " + System.nanoTime());
+
+        assertThat(reader(a).commentIdsOn(SLUG)).doesNotContain(id);
+        assertThat(reader(b).commentIdsOn(SLUG)).doesNotContain(id);
+
+        author(b).moderate(id, "approve");
+
+        assertThat(reader(a).commentIdsOn(SLUG)).contains(id);
+        assertThat(reader(b).commentIdsOn(SLUG)).contains(id);
+    }
+
+    @Test
+    void moderationOnOneInstanceIsShownByTheOther() throws Exception {
+        long id = reader(b)
+                .comment(SLUG, "Second Reader", "second@example.org", "Posted to instance B. " + System.nanoTime());
+        author(b).moderate(id, "approve");
+        assertThat(reader(b).commentIdsOn(SLUG)).contains(id);
+
+        author(a).moderate(id, "trash");
+
+        assertThat(reader(b).commentIdsOn(SLUG)).doesNotContain(id);
+        assertThat(reader(a).commentIdsOn(SLUG)).doesNotContain(id);
+    }
+
+    @Test
+    void aReaderSeesTheirOwnPendingCommentOnTheInstanceThatTookItButNoOtherReaderDoes() throws Exception {
+        BlogClient writer = reader(a);
+        long id = writer.comment(
+                SLUG, "Pending Reader", "pending@example.org", "Waiting for moderation. " + System.nanoTime());
+
+        assertThat(writer.commentIdsOn(SLUG)).contains(id);
+        assertThat(reader(b).commentIdsOn(SLUG)).doesNotContain(id);
+    }
+}

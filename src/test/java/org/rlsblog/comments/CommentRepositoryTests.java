@@ -594,26 +594,25 @@ abstract class CommentRepositoryTests {
         assertThat(repository.hasApprovedFrom("someone-else@example.org")).isFalse();
     }
 
-    // ---- lastChange ----
+    // ---- comment version ----
 
     @Test
-    void lastChangeIsTheLatestUpdateAmongThePostsComments() {
-        long first = repository.insert(aComment().saying("1", "h1").toNewRow(), minutes(1));
-        repository.insert(aComment().saying("2", "h2").toNewRow(), minutes(2));
-        repository.insert(aComment().on("sleep").saying("3", "h3").toNewRow(), minutes(50));
+    void aPostWithoutCommentsHasVersionZero() {
+        store(aComment());
 
-        assertThat(repository.lastChange("rls-and-liver-diseases")).contains(minutes(2));
-
-        repository.updateStatus(first, CommentStatus.TRASH, minutes(3));
-
-        assertThat(repository.lastChange("rls-and-liver-diseases")).contains(minutes(3));
+        assertThat(repository.version("no-comments-here")).isEqualTo(CommentVersion.NONE);
     }
 
     @Test
-    void lastChangeOfAPostWithoutCommentsIsEmpty() {
-        store(aComment());
+    void bumpingCountsChangesPerPostAndRemembersWhen() {
+        repository.ensureVersionRow("rls-and-liver-diseases", minutes(1));
+        repository.ensureVersionRow("rls-and-liver-diseases", minutes(1));
+        repository.bumpVersion("rls-and-liver-diseases", minutes(2));
+        repository.bumpVersion("rls-and-liver-diseases", minutes(3));
+        repository.ensureVersionRow("sleep", minutes(4));
 
-        assertThat(repository.lastChange("no-comments-here")).isEmpty();
+        assertThat(repository.version("rls-and-liver-diseases")).isEqualTo(new CommentVersion(2, minutes(3)));
+        assertThat(repository.version("sleep").version()).isZero();
     }
 
     // ---- purge ----

@@ -44,6 +44,7 @@ abstract class CommentRepositoryTests {
     @BeforeEach
     void startFromAnEmptyTable() {
         jdbc.sql("DELETE FROM comment").update();
+        jdbc.sql("DELETE FROM post_comment_version").update();
         repository = new CommentRepository(jdbc);
     }
 

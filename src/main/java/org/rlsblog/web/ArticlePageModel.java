@@ -16,6 +16,7 @@ import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
 import org.rlsblog.notification.Notifications;
 import org.rlsblog.search.SearchIndex;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -79,9 +80,16 @@ class ArticlePageModel {
     private CommentSection section(Post post, @Nullable Long replyTo, Set<Long> ownPending, Locale locale) {
         String action = post.url() + "/comments";
         if (post.comments() == CommentMode.HIDDEN) {
-            return new CommentSection(List.of(), 0, false, false, action, null, null);
+            return new CommentSection(List.of(), 0, false, false, action, null, null, false);
         }
-        CommentThread thread = comments.thread(post.slug(), ownPending);
+        CommentThread thread;
+        try {
+            thread = comments.thread(post.slug(), ownPending);
+        } catch (DataAccessException storeDown) {
+            // the article is still worth reading while the comment store is away
+            return new CommentSection(
+                    List.of(), 0, true, post.comments() == CommentMode.OPEN, action, null, null, true);
+        }
         List<CommentView> views = new ArrayList<>();
         CommentView[] replying = new CommentView[1];
         boolean open = post.comments() == CommentMode.OPEN;
@@ -95,7 +103,8 @@ class ArticlePageModel {
                 open,
                 action,
                 replying[0],
-                replying[0] == null ? null : post.url() + "#respond");
+                replying[0] == null ? null : post.url() + "#respond",
+                false);
     }
 
     private CommentView view(

@@ -14,8 +14,10 @@ import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
 import org.rlsblog.notification.Notifications;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -34,6 +36,8 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 class CommentController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommentController.class);
 
     private final PostCatalog catalog;
     private final CommentService comments;
@@ -90,17 +94,32 @@ class CommentController {
                     locale);
         }
         String website = form.website() == null || form.website().isEmpty() ? null : form.website();
-        SubmitResult result = comments.submit(new Submission(
-                slug,
-                form.parentId(),
-                form.name(),
-                form.email(),
-                website,
-                form.body(),
-                form.notifyMe() && notifications.offerReplyNotifications(),
-                request.getRemoteAddr(),
-                form.formToken(),
-                form.homepage() != null && !form.homepage().isEmpty()));
+        SubmitResult result;
+        try {
+            result = comments.submit(new Submission(
+                    slug,
+                    form.parentId(),
+                    form.name(),
+                    form.email(),
+                    website,
+                    form.body(),
+                    form.notifyMe() && notifications.offerReplyNotifications(),
+                    request.getRemoteAddr(),
+                    form.formToken(),
+                    form.homepage() != null && !form.homepage().isEmpty()));
+        } catch (DataAccessException | TransactionException storeFailed) {
+            log.error("Comment on {} not stored: the store failed: {}", slug, storeFailed.getMessage());
+            return reject(
+                    model,
+                    post,
+                    form,
+                    errors,
+                    "comments.unavailable",
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    request,
+                    response,
+                    locale);
+        }
         if (result instanceof SubmitResult.Rejected rejected) {
             return reject(
                     model,

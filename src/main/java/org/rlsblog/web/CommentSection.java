@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param count approved comments
  * @param formOpen whether new comments are accepted (front matter {@code comments: open})
  * @param visible whether comments are shown at all ({@code comments: hidden} hides them)
+ * @param storeDown the comment store could not be read: no comments shown, the form still is
  */
 record CommentSection(
         List<CommentView> comments,
@@ -18,4 +19,5 @@ record CommentSection(
         boolean formOpen,
         String action,
         @Nullable CommentView replyingTo,
-        @Nullable String cancelReplyUrl) {}
+        @Nullable String cancelReplyUrl,
+        boolean storeDown) {}

@@ -119,7 +119,13 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         Instant contentLoadedAt = catalog.loadedAt();
-        CommentVersion version = slug == null ? CommentVersion.NONE : comments.version(slug);
+        CommentVersion version;
+        try {
+            version = slug == null ? CommentVersion.NONE : comments.version(slug);
+        } catch (org.springframework.dao.DataAccessException storeDown) {
+            chain.doFilter(request, response);
+            return;
+        }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         byte[] body = wrapper.getContentAsByteArray();
@@ -160,8 +166,12 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (checked.plus(VERSION_CHECK).isAfter(now)) {
             return true;
         }
-        if (comments.version(entry.postSlug()).version() != entry.commentVersion()) {
-            return false;
+        try {
+            if (comments.version(entry.postSlug()).version() != entry.commentVersion()) {
+                return false;
+            }
+        } catch (org.springframework.dao.DataAccessException storeDown) {
+            return true; // keep serving what we have while the store is away
         }
         entry.checkedAt().set(now);
         return true;

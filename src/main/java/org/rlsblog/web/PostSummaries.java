@@ -20,10 +20,18 @@ class PostSummaries {
     }
 
     List<PostSummary> of(List<Post> posts, Locale locale) {
-        Map<String, Long> counts =
-                comments.approvedCounts(posts.stream().map(Post::slug).toList());
+        Map<String, Long> counts = counts(posts);
         return posts.stream()
                 .map(p -> views.summary(p, counts.getOrDefault(p.slug(), 0L), locale))
                 .toList();
+    }
+
+    /** Approved comment counts; none while the comment store is away (the list is still served). */
+    private Map<String, Long> counts(List<Post> posts) {
+        try {
+            return comments.approvedCounts(posts.stream().map(Post::slug).toList());
+        } catch (org.springframework.dao.DataAccessException storeDown) {
+            return Map.of();
+        }
     }
 }

@@ -28,11 +28,13 @@ setup_podman() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap >/dev/null
   fi
   mkdir -p "$STATE"
-  local limit; limit=$(ulimit -Hn); [ "$limit" = unlimited ] && limit=16384; [ "$limit" -gt 16384 ] && limit=16384
+  local limit nproc
+  limit=$(ulimit -Hn); [ "$limit" = unlimited ] && limit=16384; [ "$limit" -gt 16384 ] && limit=16384
+  nproc=$(ulimit -Hu); [ "$nproc" = unlimited ] && nproc=16384; [ "$nproc" -gt 16384 ] && nproc=16384
   cat > "$STATE/containers.conf" <<CONF
 [containers]
 netns = "host"
-default_ulimits = ["nofile=${limit}:${limit}"]
+default_ulimits = ["nofile=${limit}:${limit}", "nproc=${nproc}:${nproc}"]
 [engine]
 runtime = "runc"
 cgroup_manager = "cgroupfs"

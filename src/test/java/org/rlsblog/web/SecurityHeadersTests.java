@@ -108,7 +108,7 @@ class SecurityHeadersTests extends LiveSiteSupport {
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/admin/comments"));
-        assertThat(cookies(loggedIn, "JSESSIONID")).singleElement().satisfies(SecurityHeadersTests::assertSecureCookie);
+        assertThat(cookies(loggedIn, "SESSION")).singleElement().satisfies(SecurityHeadersTests::assertSecureCookie);
     }
 
     @Test

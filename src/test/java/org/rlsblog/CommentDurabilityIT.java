@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar, killed with SIGKILL the moment the last of {@value #COMMENTS} comments is
- * acknowledged (while other readers are still sending theirs), keeps every acknowledged comment:
+ * The packaged jar, under a mixed load (readers fetching pages while commenters post), killed with
+ * SIGKILL at a random moment (after a random number of acknowledged comments, at least
+ * {@value #COMMENTS}) while other readers are still sending theirs, keeps every acknowledged comment:
  * after a restart on the same data folder the store opens without repair, and each acknowledged
  * comment is there exactly once under the id the reader was sent to.
  *
@@ -42,6 +43,7 @@ class CommentDurabilityIT {
 
     private static final int COMMENTS = 200;
     private static final int READERS = 4;
+    private static final int PAGE_READERS = 8;
     private static final String SLUG = "rls-and-liver-diseases";
 
     @TempDir
@@ -75,6 +77,32 @@ class CommentDurabilityIT {
         Map<String, Boolean> unanswered = new ConcurrentHashMap<>();
         AtomicInteger sequence = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
+        int killAfter = COMMENTS + new java.util.Random().nextInt(COMMENTS);
+        System.out.printf("killing after %d acknowledged comments%n", killAfter);
+        AtomicInteger pagesRead = new AtomicInteger();
+        ExecutorService pageReaders = Executors.newFixedThreadPool(PAGE_READERS);
+        List<Future<?>> reading = new ArrayList<>();
+        for (int r = 0; r < PAGE_READERS; r++) {
+            String path =
+                    List.of("/posts/" + SLUG, "/", "/tags/rls", "/feed.atom").get(r % 4);
+            reading.add(pageReaders.submit(() -> {
+                BlogClient client = new BlogClient(port);
+                while (!killed.get()) {
+                    try {
+                        int status = client.get(path).statusCode();
+                        if (!killed.get()) {
+                            assertThat(status).as("GET %s under load", path).isEqualTo(200);
+                            pagesRead.incrementAndGet();
+                        }
+                    } catch (IOException cutOffByTheKill) {
+                        if (!killed.get()) {
+                            throw cutOffByTheKill;
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         List<Future<?>> work = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
@@ -101,7 +129,7 @@ class CommentDurabilityIT {
                         throw e;
                     }
                     acknowledged.put(id, body);
-                    if (acknowledged.size() >= COMMENTS && killed.compareAndSet(false, true)) {
+                    if (acknowledged.size() >= killAfter && killed.compareAndSet(false, true)) {
                         killNine(first);
                     }
                 }
@@ -112,6 +140,14 @@ class CommentDurabilityIT {
             reader.get(120, TimeUnit.SECONDS);
         }
         readers.shutdown();
+        for (Future<?> reader : reading) {
+            reader.get(60, TimeUnit.SECONDS);
+        }
+        pageReaders.shutdown();
+        System.out.printf("pages read under load before the kill: %d%n", pagesRead.get());
+        assertThat(pagesRead.get())
+                .as("readers were served while comments were written")
+                .isPositive();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue())
                 .as("exit status of a process killed by SIGKILL")

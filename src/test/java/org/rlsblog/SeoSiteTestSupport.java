@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * One application for the tests of what search engines, feed readers and the search box see:
  * feeds, sitemap, page metadata and search. Its own site folder (so the post counts other HTTP
  * tests rely on stay as they are): the real {@code content/} plus a reviewed article with an
- * image, {@code about} and footnote references, a Dutch post, a draft, a post scheduled a month
+ * image, {@code about} and footnote references, a Dutch post with a footnote, a post much like
+ * the seed article without a tag in common, a draft, a post scheduled a month
  * after "now", and a dozen short posts that all mention magnesium (for paging search results).
  * Links are made absolute from {@link #BASE_URL}, which is not the address the tests call.
  */
@@ -41,6 +42,9 @@ public abstract class SeoSiteTestSupport {
     public static final String SEED_SLUG = "rls-and-liver-diseases";
     public static final String REVIEWED_SLUG = "iron-tablets-reviewed";
     public static final String DUTCH_SLUG = "wandelen-tegen-onrust";
+    /** Much text like the seed article's, but no tag in common with it. */
+    public static final String LIVER_FACTS_SLUG = "facts-about-the-liver";
+
     public static final String DRAFT_SLUG = "unfinished-thoughts";
     public static final String SCHEDULED_SLUG = "coming-in-july";
     /** When the scheduled post comes out: a month after {@link #NOW}. */
@@ -135,7 +139,7 @@ public abstract class SeoSiteTestSupport {
 
                 ![A jar](/media/iron.jpg)
 
-                Ferritin below 75 is the usual threshold.[^2]
+                Ferritin below 75 is the usual threshold.[^2] Doses `<200 mg>` & more.
 
                 [^1]: Allen R. [Iron and RLS](https://doi.org/10.1000/iron-rls). Sleep Med. 2020.
                 [^2]: [Ferritin guideline](https://guidelines.example.org/ferritin).
@@ -145,7 +149,19 @@ public abstract class SeoSiteTestSupport {
                 date: 2024-09-15T08:00:00+02:00
                 lang: nl
                 tags: [beweging]
-                """, "Lange wandelingen in de avond helpen veel mensen met rusteloze benen.");
+                """, """
+                Lange wandelingen in de avond helpen veel mensen met rusteloze benen.[^1]
+
+                [^1]: [Onderzoek naar bewegen](https://onderzoek.example.nl/wandelen).
+                """);
+        post(content, LIVER_FACTS_SLUG + ".md", """
+                title: Facts about the liver
+                date: 2021-05-05T09:00:00+02:00
+                tags: [organs]
+                """, """
+                The liver is an organ. The liver stores iron and vitamins; the liver makes bile.
+                Liver diseases and liver cells: the liver, the liver, the liver.
+                """);
         post(content, DRAFT_SLUG + ".md", """
                 title: Unfinished thoughts
                 date: 2024-01-01

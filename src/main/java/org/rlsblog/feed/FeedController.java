@@ -70,9 +70,11 @@ class FeedController {
         Tag found = catalog.findTag(tag)
                 .orElseThrow(() ->
                         new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no tag " + tag));
+        // a tag that only scheduled posts carry is not public yet: no feed, as there is no tag page
         List<Post> posts = catalog.tagged(tag, 1, properties.size())
                 .map(list -> list.posts())
-                .orElse(List.of());
+                .orElseThrow(() ->
+                        new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no posts " + tag));
         return posts(
                 FeedWriter.Format.ATOM,
                 "tag." + tag,

@@ -1,0 +1,210 @@
+package org.rlsblog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.rlsblog.CommentSiteTestSupport;
+import org.rlsblog.comments.CommentStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+class PageCacheFilterTests extends CommentSiteTestSupport {
+
+    private static final String OPEN = "open-for-comments";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void writesFreshTokensIntoEveryAnswerAndOtherwiseTheSameHtml() {
+        MvcTestResult first = get("/posts/" + OPEN);
+        clock.advance(Duration.ofSeconds(2));
+        try {
+            MvcTestResult second = get("/posts/" + OPEN);
+
+            Document one = html(first);
+            Document two = html(second);
+            assertThat(csrf(two)).isNotBlank().isNotEqualTo(csrf(one));
+            assertThat(formToken(two)).isNotBlank().isNotEqualTo(formToken(one));
+            assertThat(withoutTokens(body(second))).isEqualTo(withoutTokens(body(first)));
+        } finally {
+            clock.set(NOW);
+        }
+    }
+
+    @Test
+    void answersARevalidationWithTheEtagWith304() {
+        MvcTestResult first = get("/posts/" + OPEN);
+        String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).startsWith("W/\"");
+        assertThat(first.getResponse().getHeader(HttpHeaders.LAST_MODIFIED)).isNotBlank();
+
+        MvcTestResult again = request("/posts/" + OPEN)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange();
+
+        assertThat(again).hasStatus(304);
+        assertThat(again.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(request("/posts/" + OPEN)
+                        .header(HttpHeaders.IF_NONE_MATCH, "W/\"other\"")
+                        .exchange())
+                .hasStatusOk();
+    }
+
+    @Test
+    void showsACommentApprovedOnThisReplicaAtOnce() {
+        long id = commentId(submit(OPEN, aComment("Approved here, shown at once.")));
+        assertThat(body(get("/posts/" + OPEN))).doesNotContain("Approved here, shown at once.");
+
+        comments.moderate(id, CommentStatus.APPROVED);
+
+        assertThat(body(get("/posts/" + OPEN))).contains("Approved here, shown at once.");
+    }
+
+    @Test
+    void showsACommentChangedOnAnotherReplicaOnceTheVersionCheckIsDue() {
+        long id = commentId(submit(OPEN, aComment("Written before the other replica edits it.")));
+        comments.moderate(id, CommentStatus.APPROVED);
+        assertThat(body(get("/posts/" + OPEN))).contains("Written before the other replica edits it.");
+
+        // another replica edits the comment: the table and the post's comment version, no local event
+        jdbc.sql("UPDATE comment SET body = :body WHERE id = :id")
+                .param("body", "Edited on the other replica.")
+                .param("id", id)
+                .update();
+        jdbc.sql("UPDATE post_comment_version SET version = version + 1 WHERE post_slug = :slug")
+                .param("slug", OPEN)
+                .update();
+
+        assertThat(body(get("/posts/" + OPEN)))
+                .as("within a second the stored page is served unchecked")
+                .contains("Written before the other replica edits it.");
+        clock.advance(PageCacheFilter.VERSION_CHECK.plusMillis(100));
+        try {
+            assertThat(body(get("/posts/" + OPEN)))
+                    .contains("Edited on the other replica.")
+                    .doesNotContain("Written before the other replica edits it.");
+        } finally {
+            clock.set(NOW);
+        }
+    }
+
+    @Test
+    void showsTheirPendingCommentToAReaderWithThePendingCookie() {
+        get("/posts/" + OPEN);
+        get("/posts/" + OPEN);
+        MvcTestResult posted = submit(OPEN, aComment("Mine, still awaiting moderation."));
+        commentId(posted);
+        Cookie pending = posted.getResponse().getCookie("pending_comments");
+        assertThat(pending).isNotNull();
+        get("/posts/" + OPEN);
+
+        Document mine = html(get("/posts/" + OPEN, pending));
+
+        assertThat(mine.select(".comment:has(.awaiting-moderation) .comment-text")
+                        .text())
+                .contains("Mine, still awaiting moderation.");
+        assertThat(body(get("/posts/" + OPEN))).doesNotContain("Mine, still awaiting moderation.");
+    }
+
+    @Test
+    void letsBrowsersAndProxiesKeepListsButOnlyBrowsersKeepArticles() {
+        for (String path : List.of("/", "/archive", "/tags/comments-test")) {
+            get(path);
+            MvcTestResult cached = get(path);
+
+            assertThat(cached.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                    .as(path)
+                    .startsWith("public, max-age=60");
+            assertThat(cached.getResponse().getHeader(HttpHeaders.ETAG))
+                    .as(path)
+                    .isNotBlank();
+        }
+        get("/posts/" + OPEN);
+
+        assertThat(get("/posts/" + OPEN).getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                .isEqualTo("private, no-cache");
+    }
+
+    @Test
+    void acceptsACommentPostedWithTheTokensOfAStoredPage() {
+        Instant shown = NOW.minus(Duration.ofMinutes(1));
+        MvcTestResult page;
+        clock.set(shown);
+        try {
+            get("/posts/" + OPEN);
+            page = get("/posts/" + OPEN);
+        } finally {
+            clock.set(NOW);
+        }
+        Document form = html(page);
+        // whatever keeps the CSRF token (its cookie, or the session's) was set with the stored page
+        Cookie[] keptToken = page.getResponse().getCookies();
+        assertThat(keptToken).as("cookies set with the stored page").isNotEmpty();
+
+        var post = mvc.post()
+                .uri("/posts/{slug}/comments", OPEN)
+                .with(from(aNewClient()))
+                .cookie(keptToken)
+                .param("_csrf", csrf(form))
+                .param("formToken", formToken(form));
+        Map.of("name", "Cached Form", "email", aNewEmail(), "website", "", "body", "Sent from a stored page.")
+                .forEach(post::param);
+        MvcTestResult posted = post.exchange();
+
+        assertThat(posted).hasStatus(303);
+        commentId(posted);
+    }
+
+    /**
+     * A GET as the servlet container passes it on: with the path as servlet path, as Tomcat does
+     * for the dispatcher servlet mapped to {@code /} (MockMvc leaves it empty, and the filter keys
+     * on it).
+     */
+    private MvcTestResult get(String path, Cookie... cookies) {
+        var request = request(path);
+        if (cookies.length > 0) {
+            request.cookie(cookies);
+        }
+        MvcTestResult result = request.exchange();
+        assertThat(result).as(path).hasStatusOk();
+        return result;
+    }
+
+    private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder request(String path) {
+        String servletPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return mvc.get().uri(path).with(request -> {
+            request.setServletPath(servletPath);
+            return request;
+        });
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csrf(Document page) {
+        return page.select("form.comment-form-fields input[name=_csrf], #respond input[name=_csrf]")
+                .val();
+    }
+
+    private static String formToken(Document page) {
+        return page.select("input[name=formToken]").val();
+    }
+
+    private static String withoutTokens(String html) {
+        return html.replaceAll("name=\"(_csrf|formToken)\" value=\"[^\"]*\"", "name=\"$1\" value=\"\"");
+    }
+}

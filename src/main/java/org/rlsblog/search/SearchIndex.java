@@ -79,9 +79,17 @@ public class SearchIndex {
 
     private record Snapshot(IndexSearcher searcher, java.time.Instant contentLoadedAt) {}
 
+    private final java.util.concurrent.CountDownLatch firstBuild = new java.util.concurrent.CountDownLatch(1);
+
     SearchIndex(PostCatalog catalog, Clock clock) {
         this.catalog = catalog;
         this.clock = clock;
+    }
+
+    /** Builds the first index off the start-up path: the site answers before search is ready. */
+    @Async
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void onStarted() {
         rebuild();
     }
 
@@ -97,7 +105,7 @@ public class SearchIndex {
         if (text.length() > MAX_QUERY_LENGTH) {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }
-        Snapshot current = snapshot.get();
+        Snapshot current = readySnapshot();
         if (text.isEmpty() || current == null || page < 1) {
             return SearchResults.empty(text);
         }
@@ -165,7 +173,7 @@ public class SearchIndex {
     }
 
     private Map<String, Float> similarTo(Post post, int count) {
-        Snapshot current = snapshot.get();
+        Snapshot current = readySnapshot();
         Map<String, Float> scores = new LinkedHashMap<>();
         if (current == null) {
             return scores;
@@ -195,6 +203,20 @@ public class SearchIndex {
         return scores;
     }
 
+    /** The index, waiting (briefly) for the first one to be built if a request comes that early. */
+    private Snapshot readySnapshot() {
+        Snapshot current = snapshot.get();
+        if (current != null) {
+            return current;
+        }
+        try {
+            firstBuild.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return snapshot.get();
+    }
+
     private synchronized void rebuild() {
         long start = System.nanoTime();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -214,6 +236,7 @@ public class SearchIndex {
             return;
         }
         relatedCache.clear();
+        firstBuild.countDown();
         log.info("Search index built: {} posts in {} ms", posts.size(), (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -70,6 +70,23 @@ class MarkdownRenderer {
     RenderedMarkdown render(String markdown, String referencesTitle) {
         String html = renderer.render(parser.parse(markdown));
         Document document = Jsoup.parseBodyFragment(html);
+        boolean changed = false;
+        // {#id .class} on a heading lands on the anchor that wraps its text: one id, on the heading
+        for (Element anchor : document.select("h1 > a.heading-anchor[id], h2 > a.heading-anchor[id], "
+                + "h3 > a.heading-anchor[id], h4 > a.heading-anchor[id], h5 > a.heading-anchor[id], "
+                + "h6 > a.heading-anchor[id]")) {
+            Element heading = anchor.parent();
+            heading.id(anchor.id());
+            anchor.removeAttr("id");
+            anchor.classNames().stream()
+                    .filter(name -> !name.equals("heading-anchor"))
+                    .toList()
+                    .forEach(name -> {
+                        heading.addClass(name);
+                        anchor.removeClass(name);
+                    });
+            changed = true;
+        }
         List<String> citations = new ArrayList<>();
         Element footnotes = document.selectFirst("div.footnotes");
         if (footnotes != null) {
@@ -80,6 +97,9 @@ class MarkdownRenderer {
                     citations.add(link.attr("href"));
                 }
             }
+            changed = true;
+        }
+        if (changed) {
             html = document.body().html();
         }
         List<TocEntry> toc = new ArrayList<>();

@@ -78,9 +78,10 @@ class MarkdownRendererTests {
 
         Element heading = doc.selectFirst("h2");
         assertThat(heading.id()).isEqualTo("notes");
-        assertThat(heading.select(".special"))
-                .as("the class lands on the heading or its anchor")
-                .isNotEmpty();
+        assertThat(heading.hasClass("special"))
+                .as("the class lands on the heading")
+                .isTrue();
+        assertThat(doc.select("[id=notes]")).as("one element with the id").hasSize(1);
         assertThat(doc.selectFirst("p").hasClass("lead")).isTrue();
     }
 

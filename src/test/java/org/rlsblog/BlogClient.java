@@ -30,15 +30,37 @@ public final class BlogClient {
     private static final Pattern COMMENT_LOCATION = Pattern.compile("#comment-(\\d+)$");
 
     private final String base;
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public BlogClient(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private BlogClient(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /**
+     * The same browser (same cookie jar: session, CSRF token) sent to another instance, as a load
+     * balancer without sticky sessions would.
+     */
+    public BlogClient onInstance(int port) {
+        return new BlogClient(port, cookies);
+    }
+
+    /** The value of a cookie the server set, if it set one. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

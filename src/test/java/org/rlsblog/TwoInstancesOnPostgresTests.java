@@ -2,6 +2,7 @@ package org.rlsblog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two replicas of the whole application on one PostgreSQL database, as in a deployment behind a
  * load balancer: started at the same time (both migrate and seed the same database), each with
  * its own data folder, talking to readers over real HTTP. What one replica stores or moderates,
- * the other shows.
+ * the other shows, and the author's login (a Spring Session in the database) holds on either.
  */
 class TwoInstancesOnPostgresTests {
 
@@ -176,6 +177,56 @@ class TwoInstancesOnPostgresTests {
 
         assertThat(writer.commentIdsOn(SLUG)).contains(id);
         assertThat(reader(b).commentIdsOn(SLUG)).doesNotContain(id);
+    }
+
+    @Test
+    void theAuthorLoggedInOnOneInstanceModeratesOnTheOtherWithTheSameSession() throws Exception {
+        long id =
+                reader(a).comment(SLUG, "Session Reader", "session@example.org", "Approved on B. " + System.nanoTime());
+        BlogClient onA = author(a);
+        String session = onA.cookie("SESSION").orElseThrow(() -> new AssertionError("no SESSION cookie after login"));
+        BlogClient onB = onA.onInstance(port(b));
+
+        HttpResponse<String> queue = onB.get("/admin/comments");
+
+        assertThat(queue.statusCode())
+                .as("the moderation queue on B with A's session")
+                .isEqualTo(200);
+        assertThat(queue.body()).contains("id=\"queue-" + id + "\"");
+        onB.moderate(id, "approve");
+        assertThat(b.getBean(CommentService.class).find(id))
+                .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CommentStatus.APPROVED));
+        assertThat(onB.cookie("SESSION"))
+                .as("B kept A's session, not a new one")
+                .contains(session);
+    }
+
+    @Test
+    void anotherInstanceSendsAVisitorWithoutTheSessionToTheLogin() throws Exception {
+        author(a);
+
+        HttpResponse<String> queue = reader(b).get("/admin/comments");
+
+        assertThat(queue.statusCode()).isEqualTo(302);
+        assertThat(queue.headers().firstValue("Location").orElse("")).endsWith("/admin/login");
+    }
+
+    @Test
+    void loggingOutOnOneInstanceEndsTheSessionOnTheOther() throws Exception {
+        BlogClient onA = author(a);
+        BlogClient onB = onA.onInstance(port(b));
+        assertThat(onB.get("/admin/comments").statusCode()).isEqualTo(200);
+        String csrf =
+                onA.page("/admin/comments").selectFirst("input[name=_csrf]").val();
+
+        HttpResponse<String> logout = onA.post("/admin/logout", java.util.Map.of("_csrf", csrf));
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        HttpResponse<String> queue = onB.get("/admin/comments");
+        assertThat(queue.statusCode())
+                .as("the queue on B after logging out on A")
+                .isEqualTo(302);
+        assertThat(queue.headers().firstValue("Location").orElse("")).endsWith("/admin/login");
     }
 
     /** How many Flyway migrations a folder on the classpath holds. */

@@ -90,6 +90,7 @@ if command -v nginx >/dev/null; then
   NPORT=$(free_port)
   mkdir -p "$WORK/nginx/html"
   cp "$WORK/article.html" "$WORK/nginx/html/article.html"
+  chmod 755 "$WORK" "$WORK/nginx" "$WORK/nginx/html"; chmod 644 "$WORK/nginx/html/article.html"
   cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto; daemon off; pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/error.log;
 events { worker_connections 4096; }

@@ -23,9 +23,21 @@ import org.springframework.stereotype.Component;
 class SiteSecrets {
 
     private final byte[] key;
+    /** One keyed MAC per thread: made once, reset by each doFinal (forms are signed on every page). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     SiteSecrets(JdbcClient jdbc, Clock clock) {
         this.key = Base64.getDecoder().decode(loadOrCreate(jdbc, clock, "comments-hmac"));
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     private static String loadOrCreate(JdbcClient jdbc, Clock clock, String name) {
@@ -56,15 +68,10 @@ class SiteSecrets {
 
     /** HMAC-SHA256 of {@code purpose} and {@code value}, hex; different purposes never share a value. */
     String sign(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code signature} is {@code sign(purpose, value)}, compared in constant time. */

@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -34,10 +34,13 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
-        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            AdminProperties admin,
+            CookieCsrfTokens csrfTokens,
+            XorCsrfTokenRequestAttributeHandler csrfMasking)
+            throws Exception {
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfMasking))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -69,6 +72,20 @@ class SecurityConfiguration {
                     .permitAll());
         }
         return http.build();
+    }
+
+    /** CSRF tokens in a cookie; shared with the page cache, which hands them out for cached pages. */
+    @Bean
+    CookieCsrfTokens csrfTokens() {
+        return new CookieCsrfTokens();
+    }
+
+    /** Masks the token afresh on every page (BREACH), from a per-thread generator. */
+    @Bean
+    XorCsrfTokenRequestAttributeHandler csrfMasking() {
+        XorCsrfTokenRequestAttributeHandler masking = new XorCsrfTokenRequestAttributeHandler();
+        masking.setSecureRandom(new PerThreadSecureRandom());
+        return masking;
     }
 
     @Bean

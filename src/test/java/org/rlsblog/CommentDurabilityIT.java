@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +67,9 @@ class CommentDurabilityIT {
 
     @Test
     void everyAcknowledgedCommentSurvivesAKillNineAndIsStoredOnce() throws Exception {
-        Path jar = copyOf(packagedJar());
+        Path jar = copyOf(PackagedJar.path());
         Files.createDirectories(logs);
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process first = start(jar, port, logs.resolve("first.log"));
 
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
@@ -262,28 +261,5 @@ class CommentDurabilityIT {
      */
     private Path copyOf(Path jar) throws IOException {
         return Files.copy(jar, work.resolve("app-under-test.jar"));
-    }
-
-    /** The jar that {@code package} built (not the {@code .original} without dependencies). */
-    private static Path packagedJar() throws IOException {
-        String configured = System.getProperty("rls-blog.jar");
-        if (configured != null && Files.isRegularFile(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("rls-blog-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("No packaged jar target/rls-blog-*.jar (looked for "
-                            + configured + "): run ./mvnw verify, which packages the jar before this test"));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new AssertionError("No target/ folder: run ./mvnw verify, which packages the jar first", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,10 +73,10 @@ class GracefulShutdownIT {
 
     @Test
     void finishesTheRequestsInFlightAndExitsSoonAfterSigterm() throws Exception {
-        Path jar = copyOf(packagedJar());
+        Path jar = copyOf(PackagedJar.path());
         Files.createDirectories(logs);
         Path log = logs.resolve("app.log");
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Process app = start(jar, port, log);
 
         AtomicBoolean stopping = new AtomicBoolean();
@@ -301,28 +299,5 @@ class GracefulShutdownIT {
      */
     private Path copyOf(Path jar) throws IOException {
         return Files.copy(jar, work.resolve("app-under-test.jar"));
-    }
-
-    /** The jar that {@code package} built (not the {@code .original} without dependencies). */
-    private static Path packagedJar() throws IOException {
-        String configured = System.getProperty("rls-blog.jar");
-        if (configured != null && Files.isRegularFile(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("rls-blog-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("No packaged jar target/rls-blog-*.jar (looked for "
-                            + configured + "): run ./mvnw verify, which packages the jar before this test"));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new AssertionError("No target/ folder: run ./mvnw verify, which packages the jar first", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

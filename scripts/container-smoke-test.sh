@@ -128,7 +128,8 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$ba
   --data-urlencode "_csrf=$csrf" --data-urlencode "formToken=$token" --data-urlencode "name=Smoke" \
   --data-urlencode "email=smoke@example.org" --data-urlencode "body=$marker" --data-urlencode "_remember=on")
 [ "$status" = 303 ] || fail "comment POST answered $status"
-curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases" | grep -q "$marker" || fail "comment not shown to its writer"
+again=$(curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases")
+grep -q "$marker" <<<"$again" || fail "comment not shown to its writer"
 log "comment posted"
 
 uid=$($ENGINE exec "$NAME" id -u)
@@ -139,6 +140,7 @@ $ENGINE stop -t 30 "$NAME" >/dev/null
 $ENGINE rm "$NAME" >/dev/null
 run
 wait_healthy
-curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases" | grep -q "$marker" || fail "comment lost across a restart"
+after=$(curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases")
+grep -q "$marker" <<<"$after" || fail "comment lost across a restart"
 log "comment still there after a restart with the same volume"
 echo "container smoke test: 1 passed, 0 failed"

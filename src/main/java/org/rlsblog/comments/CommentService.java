@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.nibor.autolink.LinkExtractor;
-import org.nibor.autolink.LinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,9 +34,6 @@ public class CommentService {
     private static final Logger log = LoggerFactory.getLogger(CommentService.class);
     private static final Duration FORM_LIFETIME = Duration.ofDays(1);
     private static final Duration MODERATION_LINK_LIFETIME = Duration.ofDays(14);
-    private static final LinkExtractor LINKS = LinkExtractor.builder()
-            .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW))
-            .build();
 
     private final CommentRepository repository;
     private final CommentProperties properties;
@@ -428,11 +423,7 @@ public class CommentService {
         if (containsAny(everything, properties.holdWords())) {
             return CommentStatus.PENDING;
         }
-        int links = 0;
-        for (var ignored : LINKS.extractLinks(submission.body())) {
-            links++;
-        }
-        if (links >= properties.maxLinks()) {
+        if (CommentTextRenderer.countLinks(submission.body()) >= properties.maxLinks()) {
             return CommentStatus.PENDING;
         }
         if (properties.moderation() == ModerationMode.RETURNING && repository.hasApprovedFrom(email)) {

@@ -30,6 +30,15 @@ public class CommentTextRenderer {
             .requireRelsOnLinks("nofollow", "ugc", "noopener")
             .toFactory();
 
+    /** How many web addresses the linkifier finds in this text (the "N or more links" rule counts these). */
+    static int countLinks(String text) {
+        int links = 0;
+        for (LinkSpan ignored : LINKS.extractLinks(text)) {
+            links++;
+        }
+        return links;
+    }
+
     public String toHtml(String text) {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n').strip();
         StringBuilder html = new StringBuilder(normalized.length() + 32);

@@ -1,10 +1,8 @@
 package org.rlsblog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,10 +64,10 @@ class CommentDurabilityIT {
 
     @Test
     void everyAcknowledgedCommentSurvivesAKillNineAndIsStoredOnce() throws Exception {
-        Path jar = copyOf(PackagedJar.path());
+        Path jar = PackagedJar.copyInto(work);
         Files.createDirectories(logs);
         int port = PackagedJar.freePort();
-        Process first = start(jar, port, logs.resolve("first.log"));
+        Process first = PackagedJar.start(jar, port, dataDir, logs.resolve("first.log"), started);
 
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         Map<String, Boolean> unanswered = new ConcurrentHashMap<>();
@@ -153,7 +150,7 @@ class CommentDurabilityIT {
                 .isEqualTo(128 + 9);
 
         Path secondLog = logs.resolve("second.log");
-        Process second = start(jar, port, secondLog);
+        Process second = PackagedJar.start(jar, port, dataDir, secondLog, started);
         assertThat(new BlogClient(port).get("/posts/" + SLUG).statusCode()).isEqualTo(200);
         second.destroy();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -224,42 +221,5 @@ class CommentDurabilityIT {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    private Process start(Path jar, int port, Path log) throws IOException {
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--blog.data-dir=" + dataDir,
-                        "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
-                        "--blog.comments.min-fill-time=0",
-                        "--blog.comments.flood-interval=0",
-                        "--blog.watch=false")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        started.add(process);
-        BlogClient probe = new BlogClient(port);
-        await("the app on port " + port + " to answer (log: " + log + ")")
-                .atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .failFast("the app stopped; see " + log, () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> {
-                    HttpResponse<String> health = probe.get("/actuator/health", "application/json");
-                    return health.statusCode() == 200 && health.body().contains("\"UP\"");
-                });
-        return process;
-    }
-
-    /**
-     * The jar to run, copied under a neutral name: other builds on the same machine may clean up
-     * their own {@code rls-blog-*.jar} processes by name, and must not hit the one under test.
-     */
-    private Path copyOf(Path jar) throws IOException {
-        return Files.copy(jar, work.resolve("app-under-test.jar"));
     }
 }

@@ -73,11 +73,11 @@ class GracefulShutdownIT {
 
     @Test
     void finishesTheRequestsInFlightAndExitsSoonAfterSigterm() throws Exception {
-        Path jar = copyOf(PackagedJar.path());
+        Path jar = PackagedJar.copyInto(work);
         Files.createDirectories(logs);
         Path log = logs.resolve("app.log");
         int port = PackagedJar.freePort();
-        Process app = start(jar, port, log);
+        Process app = PackagedJar.start(jar, port, dataDir, log, started);
 
         AtomicBoolean stopping = new AtomicBoolean();
         AtomicInteger pagesServed = new AtomicInteger();
@@ -262,42 +262,5 @@ class GracefulShutdownIT {
                 .inheritIO()
                 .start();
         assertThat(kill.waitFor()).as("kill -TERM %d", process.pid()).isZero();
-    }
-
-    private Process start(Path jar, int port, Path log) throws IOException {
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--blog.data-dir=" + dataDir,
-                        "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
-                        "--blog.comments.min-fill-time=0",
-                        "--blog.comments.flood-interval=0",
-                        "--blog.watch=false")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        started.add(process);
-        BlogClient probe = new BlogClient(port);
-        await("the app on port " + port + " to answer (log: " + log + ")")
-                .atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .failFast("the app stopped; see " + log, () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> {
-                    HttpResponse<String> health = probe.get("/actuator/health", "application/json");
-                    return health.statusCode() == 200 && health.body().contains("\"UP\"");
-                });
-        return process;
-    }
-
-    /**
-     * The jar to run, copied under a neutral name: other builds on the same machine may clean up
-     * their own {@code rls-blog-*.jar} processes by name, and must not hit the one under test.
-     */
-    private Path copyOf(Path jar) throws IOException {
-        return Files.copy(jar, work.resolve("app-under-test.jar"));
     }
 }

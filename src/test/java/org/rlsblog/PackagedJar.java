@@ -1,9 +1,14 @@
 package org.rlsblog;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** For tests that run the packaged application as a child process: the jar, and a free port. */
@@ -25,6 +30,48 @@ final class PackagedJar {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new AssertionError("No target/ folder: run ./mvnw verify, which packages the jar first", e);
         }
+    }
+
+    /**
+     * The jar copied under a neutral name: other builds on the same machine may clean up their own
+     * {@code rls-blog-*.jar} processes by name, and must not hit the one under test.
+     */
+    static Path copyInto(Path dir) throws IOException {
+        return Files.copy(path(), dir.resolve("app-under-test.jar"));
+    }
+
+    /**
+     * Starts the jar on {@code port} with {@code dataDir} and the repository's content (timing
+     * checks off, no watching), adds it to {@code started} at once (so the caller can always stop
+     * it), and returns once it reports healthy.
+     */
+    static Process start(Path jar, int port, Path dataDir, Path log, List<Process> started) throws IOException {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--blog.data-dir=" + dataDir,
+                        "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
+                        "--blog.comments.min-fill-time=0",
+                        "--blog.comments.flood-interval=0",
+                        "--blog.watch=false")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        started.add(process);
+        BlogClient probe = new BlogClient(port);
+        await("the app on port " + port + " to answer (log: " + log + ")")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .failFast("the app stopped; see " + log, () -> !process.isAlive())
+                .ignoreExceptions()
+                .until(() -> {
+                    HttpResponse<String> health = probe.get("/actuator/health", "application/json");
+                    return health.statusCode() == 200 && health.body().contains("\"UP\"");
+                });
+        return process;
     }
 
     static int freePort() throws IOException {

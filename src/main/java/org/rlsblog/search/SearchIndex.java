@@ -44,12 +44,14 @@ import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 import org.rlsblog.content.ContentChanged;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
 import org.rlsblog.content.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
@@ -74,16 +76,19 @@ public class SearchIndex {
     private final PostCatalog catalog;
     private final Clock clock;
     private final Analyzer analyzer = analyzer();
+    private final ApplicationEventPublisher events;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
-    private final Map<String, List<Post>> relatedCache = new ConcurrentHashMap<>();
 
-    private record Snapshot(IndexSearcher searcher, java.time.Instant contentLoadedAt) {}
+    /** One index, and the related posts worked out from it so far. */
+    private record Snapshot(
+            IndexSearcher searcher, java.time.Instant contentLoadedAt, Map<String, List<Post>> related) {}
 
     private final java.util.concurrent.CountDownLatch firstBuild = new java.util.concurrent.CountDownLatch(1);
 
-    SearchIndex(PostCatalog catalog, Clock clock) {
+    SearchIndex(PostCatalog catalog, Clock clock, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Builds the first index off the start-up path: the site answers before search is ready. */
@@ -141,14 +146,23 @@ public class SearchIndex {
         }
     }
 
-    /** Up to {@code limit} published posts like this one: most shared tags first, then similar text. */
+    /**
+     * Up to {@code limit} published posts like this one: most shared tags first, then similar text.
+     * Never waits for the index: until the first one is built, shared tags alone decide (and a
+     * {@link SearchIndexRebuilt} event tells when text similarity can join in).
+     */
     public List<Post> related(Post post, int limit) {
-        return relatedCache.computeIfAbsent(post.slug() + "|" + limit, key -> findRelated(post, limit)).stream()
+        Snapshot current = snapshot.get();
+        List<Post> related = current == null
+                ? findRelated(post, limit, null)
+                : current.related()
+                        .computeIfAbsent(post.slug() + "|" + limit, key -> findRelated(post, limit, current));
+        return related.stream()
                 .filter(p -> catalog.findPost(p.slug()).isPresent())
                 .toList();
     }
 
-    private List<Post> findRelated(Post post, int limit) {
+    private List<Post> findRelated(Post post, int limit, @Nullable Snapshot index) {
         Map<String, Integer> sharedTags = new HashMap<>();
         Map<String, Post> bySlug = new LinkedHashMap<>();
         for (Tag tag : post.tags()) {
@@ -161,7 +175,7 @@ public class SearchIndex {
                 }
             }
         }
-        Map<String, Float> similarity = similarTo(post, limit * 4);
+        Map<String, Float> similarity = index == null ? Map.of() : similarTo(index, post, limit * 4);
         similarity.keySet().forEach(slug -> catalog.findPost(slug).ifPresent(p -> bySlug.putIfAbsent(slug, p)));
         return bySlug.values().stream()
                 .sorted(java.util.Comparator.comparing((Post p) -> sharedTags.getOrDefault(p.slug(), 0))
@@ -172,12 +186,8 @@ public class SearchIndex {
                 .toList();
     }
 
-    private Map<String, Float> similarTo(Post post, int count) {
-        Snapshot current = readySnapshot();
+    private Map<String, Float> similarTo(Snapshot current, Post post, int count) {
         Map<String, Float> scores = new LinkedHashMap<>();
-        if (current == null) {
-            return scores;
-        }
         try {
             IndexSearcher searcher = current.searcher();
             TopDocs self = searcher.search(new TermQuery(new Term("slug", post.slug())), 1);
@@ -230,14 +240,15 @@ public class SearchIndex {
             return;
         }
         try {
-            snapshot.set(new Snapshot(new IndexSearcher(DirectoryReader.open(directory)), catalog.loadedAt()));
+            snapshot.set(new Snapshot(
+                    new IndexSearcher(DirectoryReader.open(directory)), catalog.loadedAt(), new ConcurrentHashMap<>()));
         } catch (IOException e) {
             log.error("Search index not opened: {}", e.toString());
             return;
         }
-        relatedCache.clear();
         firstBuild.countDown();
         log.info("Search index built: {} posts in {} ms", posts.size(), (System.nanoTime() - start) / 1_000_000);
+        events.publishEvent(new SearchIndexRebuilt(catalog.loadedAt()));
     }
 
     private static Document document(Post post) {

@@ -118,6 +118,26 @@ class SearchIndexTests extends SeoSiteTestSupport {
         assertThat(related.indexOf(REVIEWED_SLUG)).isLessThan(related.indexOf(LIVER_FACTS_SLUG));
     }
 
+    @Test
+    void answersRelatedPostsAtOnceBeforeTheFirstIndexIsBuiltAndSaysWhenTextCanJoinIn() {
+        List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SearchIndex fresh = new SearchIndex(catalog, java.time.Clock.systemUTC(), published::add);
+        Post seed = catalog.findPost(SEED_SLUG).orElseThrow();
+
+        List<String> early = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(2),
+                () -> fresh.related(seed, 3).stream().map(Post::slug).toList(),
+                "an article must not wait for the search index");
+        assertThat(early).first().isEqualTo(REVIEWED_SLUG);
+        assertThat(early).as("text similarity needs the index").doesNotContain(LIVER_FACTS_SLUG);
+        assertThat(published).isEmpty();
+
+        fresh.onStarted();
+
+        assertThat(published).singleElement().isInstanceOf(SearchIndexRebuilt.class);
+        assertThat(fresh.related(seed, 3).stream().map(Post::slug)).contains(REVIEWED_SLUG, LIVER_FACTS_SLUG);
+    }
+
     private static SearchHit hit(SearchResults results, String slug) {
         return results.hits().stream()
                 .filter(h -> h.slug().equals(slug))

@@ -2,6 +2,8 @@ package org.rlsblog.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -21,25 +24,36 @@ import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentVersion;
 import org.rlsblog.content.ContentChanged;
 import org.rlsblog.content.PostCatalog;
+import org.rlsblog.search.SearchIndexRebuilt;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Keeps the finished HTML of reader pages (home, tags, archive, stand-alone pages, articles with
- * their comments) so that most requests are answered without rendering a template. The two
- * per-request values an article page carries, the CSRF token and the comment form's signed time,
- * are cut out of the stored bytes and written fresh into each answer.
+ * their comments) and answers most requests for them with those bytes, in front of every other
+ * filter: a stored page costs a map lookup and a copy, not the security filter chain, MVC and a
+ * template. The two per-request values an article page carries, the CSRF token and the comment
+ * form's signed time, are cut out of the stored bytes and written fresh into each answer, with
+ * the CSRF token made (and its cookie set) exactly as Spring Security's CSRF filter makes it. The
+ * headers the rest of the chain added to the stored answer (Content-Security-Policy and the other
+ * protective headers) are stored with it and sent again.
  *
- * <p>What is kept is keyed by path and interface language, and is used only while it is still
- * true: the content snapshot must be the same; an article's comment version (held in the
+ * <p>Because a stored page skips Spring Security's firewall, the filter checks the request
+ * itself: only a GET whose raw path is made of lower-case letters, digits and hyphens (so no
+ * encoded, dotted or parameter-carrying path can reach a stored page), the same as the path the
+ * servlet sees, with no query but a page number. Anything else passes through untouched.
+ *
+ * <p>What is kept is keyed by path, interface language and scheme, and is used only while it is
+ * still true: the content snapshot must be the same; an article's comment version (held in the
  * database, so shared by every replica) is checked at most once per {@code VERSION_CHECK}; lists,
  * which show comment counts, live {@code LIST_TTL}. A local change drops entries at once. Readers
- * who see something of their own (a pending comment, remembered form details, a reply form) and
- * requests with a query other than the page number are not served from here. Answers carry a
- * weak ETag and Last-Modified, so revalidation gets a 304.
+ * who see something of their own (a pending comment, remembered form details, a reply form) are
+ * not served from here. Answers carry a weak ETag and Last-Modified, so revalidation gets a 304.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -54,14 +68,30 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final PostCatalog catalog;
     private final CommentService comments;
     private final LocaleResolver locales;
+    private final CsrfTokenRepository csrfTokens;
+    private final CsrfTokenRequestHandler csrfHandler;
     private final Clock clock;
     private final Cache<String, Entry> cache;
+    private final Timer storedAnswers;
 
-    PageCacheFilter(PostCatalog catalog, CommentService comments, LocaleResolver locales, Clock clock, long maxBytes) {
+    PageCacheFilter(
+            PostCatalog catalog,
+            CommentService comments,
+            LocaleResolver locales,
+            CsrfTokenRepository csrfTokens,
+            CsrfTokenRequestHandler csrfHandler,
+            Clock clock,
+            long maxBytes,
+            MeterRegistry meters) {
         this.catalog = catalog;
         this.comments = comments;
         this.locales = locales;
+        this.csrfTokens = csrfTokens;
+        this.csrfHandler = csrfHandler;
         this.clock = clock;
+        this.storedAnswers = Timer.builder("blog.pages.stored")
+                .description("Pages answered from the page cache, in front of the other filters")
+                .register(meters);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Entry entry) -> entry.size())
@@ -69,22 +99,24 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     /**
-     * A stored page: its bytes in up to three parts around the CSRF token and the form token, what
-     * it was made from, and when that was last confirmed.
+     * A stored page: its bytes in up to three parts around the CSRF token and the form token, the
+     * headers sent with it, what it was made from, and when that was last confirmed.
      */
     private record Entry(
             byte[][] parts,
+            StoredHeaders headers,
             @Nullable String postSlug,
             Instant contentLoadedAt,
             long commentVersion,
             String etag,
             long lastModified,
             String contentType,
+            Locale contentLanguage,
             Instant madeAt,
-            java.util.concurrent.atomic.AtomicReference<Instant> checkedAt) {
+            AtomicReference<Instant> checkedAt) {
 
         int size() {
-            int size = 200;
+            int size = 200 + headers.size();
             for (byte[] part : parts) {
                 size += part.length;
             }
@@ -97,8 +129,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod())) {
             return true;
         }
-        String path = request.getServletPath();
-        if (!CACHED_PATHS.matcher(path).matches() || path.equals("/search") || path.equals("/admin")) {
+        String path = request.getRequestURI();
+        if (!CACHED_PATHS.matcher(path).matches()
+                || !path.equals(request.getServletPath())
+                || path.equals("/search")
+                || path.equals("/admin")) {
             return true;
         }
         String query = request.getQueryString();
@@ -111,11 +146,13 @@ class PageCacheFilter extends OncePerRequestFilter {
         Locale locale = locales.resolveLocale(request);
         String path = request.getServletPath();
         String key = path + "?" + (request.getQueryString() == null ? "" : request.getQueryString()) + "|"
-                + locale.getLanguage();
+                + locale.getLanguage() + (request.isSecure() ? "|s" : "");
         String slug = path.startsWith("/posts/") ? path.substring("/posts/".length()) : null;
         Entry entry = cache.getIfPresent(key);
         if (entry != null && isCurrent(entry)) {
+            long start = System.nanoTime();
             serve(entry, request, response);
+            storedAnswers.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             return;
         }
         Instant contentLoadedAt = catalog.loadedAt();
@@ -126,24 +163,41 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
-        byte[] body = wrapper.getContentAsByteArray();
-        if (wrapper.getStatus() == 200
-                && wrapper.getContentType() != null
-                && wrapper.getContentType().startsWith("text/html")
+        PageRecorder recorder = new PageRecorder(response);
+        chain.doFilter(request, recorder);
+        byte[] body = recorder.getContentAsByteArray();
+        Entry made = null;
+        if (recorder.getStatus() == 200
+                && recorder.getContentType() != null
+                && recorder.getContentType().startsWith("text/html")
                 && !response.isCommitted()) {
-            Entry made = entry(body, slug, contentLoadedAt, version, wrapper.getContentType(), key);
-            if (made != null) {
-                cache.put(key, made);
-                addValidators(made, response);
-            }
+            made = entry(
+                    body,
+                    StoredHeaders.of(response),
+                    slug,
+                    contentLoadedAt,
+                    version,
+                    recorder.getContentType(),
+                    recorder.getLocale(),
+                    key);
         }
-        wrapper.copyBodyToResponse();
+        if (made != null) {
+            cache.put(key, made);
+            addValidators(made, response);
+        } else {
+            recorder.sendHeldCachingHeaders();
+        }
+        recorder.copyBodyToResponse();
     }
 
     @EventListener
     void onContentChanged(ContentChanged event) {
+        cache.invalidateAll();
+    }
+
+    /** Article pages list related posts, which the index's text similarity helps choose. */
+    @EventListener
+    void onSearchIndexRebuilt(SearchIndexRebuilt event) {
         cache.invalidateAll();
     }
 
@@ -179,10 +233,12 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private @Nullable Entry entry(
             byte[] body,
+            StoredHeaders headers,
             @Nullable String slug,
             Instant contentLoadedAt,
             CommentVersion version,
             String contentType,
+            Locale contentLanguage,
             String key) {
         String html = new String(body, StandardCharsets.UTF_8);
         Matcher csrf = CSRF_VALUE.matcher(html);
@@ -215,17 +271,20 @@ class PageCacheFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         return new Entry(
                 parts,
+                headers,
                 slug,
                 contentLoadedAt,
                 version.version(),
                 etag,
                 lastModified.toEpochMilli() / 1000 * 1000,
                 contentType,
+                contentLanguage,
                 now,
-                new java.util.concurrent.atomic.AtomicReference<>(now));
+                new AtomicReference<>(now));
     }
 
     private void serve(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        entry.headers().sendWith(response);
         addValidators(entry, response);
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && (ifNoneMatch.equals(entry.etag()) || ifNoneMatch.contains(entry.etag()))) {
@@ -233,26 +292,40 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         response.setContentType(entry.contentType());
+        response.setLocale(entry.contentLanguage());
         byte[][] parts = entry.parts();
         if (parts.length == 1) {
+            response.setBufferSize(parts[0].length);
             response.setContentLength(parts[0].length);
             response.getOutputStream().write(parts[0]);
             return;
         }
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (csrf == null) {
-            throw new IllegalStateException("a cached form needs the CSRF filter to run first");
-        }
-        byte[] csrfValue = csrf.getToken().getBytes(StandardCharsets.UTF_8);
+        byte[] csrfValue = csrfToken(request, response).getBytes(StandardCharsets.UTF_8);
         byte[] formToken = comments.formToken().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(
-                parts[0].length + csrfValue.length + parts[1].length + formToken.length + parts[2].length);
+        int length = parts[0].length + csrfValue.length + parts[1].length + formToken.length + parts[2].length;
+        response.setBufferSize(length);
+        response.setContentLength(length);
         var out = response.getOutputStream();
         out.write(parts[0]);
         out.write(csrfValue);
         out.write(parts[1]);
         out.write(formToken);
         out.write(parts[2]);
+    }
+
+    /**
+     * The masked CSRF token for this answer, loaded from (or made and saved to) the reader's cookie
+     * as Spring Security's {@code CsrfFilter} does for a GET.
+     */
+    private String csrfToken(HttpServletRequest request, HttpServletResponse response) {
+        DeferredCsrfToken deferred = csrfTokens.loadDeferredToken(request, response);
+        request.setAttribute(DeferredCsrfToken.class.getName(), deferred);
+        csrfHandler.handle(request, response, deferred::get);
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (token == null) {
+            throw new IllegalStateException("the CSRF request handler set no token");
+        }
+        return token.getToken();
     }
 
     private static void addValidators(Entry entry, HttpServletResponse response) {

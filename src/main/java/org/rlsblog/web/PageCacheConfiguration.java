@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * through the whole chain and are observed as usual.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class PageCacheConfiguration {
 
     /**

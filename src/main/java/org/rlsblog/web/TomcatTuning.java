@@ -1,5 +1,6 @@
 package org.rlsblog.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * bounded in application.properties to keep the worst case (all connections open) near 80 MB.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class TomcatTuning {
 
     static final int SOCKET_WRITE_BUFFER = 32 * 1024;

@@ -250,12 +250,17 @@ class CommentRepository {
         }
     }
 
-    /** Counts one more change to a post's comments; call it in the transaction of the change. */
-    void bumpVersion(String postSlug, Instant now) {
-        jdbc.sql("UPDATE post_comment_version SET version = version + 1, changed_at = :now WHERE post_slug = :slug")
-                .param("slug", postSlug)
-                .param("now", utc(now))
-                .update();
+    /**
+     * Counts one more change to a post's comments; call it in the transaction of the change. False
+     * if the post has no version row.
+     */
+    boolean bumpVersion(String postSlug, Instant now) {
+        return jdbc.sql(
+                                "UPDATE post_comment_version SET version = version + 1, changed_at = :now WHERE post_slug = :slug")
+                        .param("slug", postSlug)
+                        .param("now", utc(now))
+                        .update()
+                > 0;
     }
 
     int purge(Collection<CommentStatus> statuses, Instant changedBefore) {

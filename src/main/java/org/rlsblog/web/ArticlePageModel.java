@@ -74,7 +74,7 @@ class ArticlePageModel {
                         .toList());
         model.addAttribute("commentForm", form);
         model.addAttribute("notifyOffered", notifications.offerReplyNotifications());
-        model.addAttribute("comments", section(post, form.parentId(), cookies.pendingIds(request), locale));
+        model.addAttribute("comments", section(post, form.getParentId(), cookies.pendingIds(request), locale));
     }
 
     private CommentSection section(Post post, @Nullable Long replyTo, Set<Long> ownPending, Locale locale) {

@@ -93,20 +93,20 @@ class CommentController {
                     response,
                     locale);
         }
-        String website = form.website() == null || form.website().isEmpty() ? null : form.website();
+        String website = form.getWebsite() == null || form.getWebsite().isEmpty() ? null : form.getWebsite();
         SubmitResult result;
         try {
             result = comments.submit(new Submission(
                     slug,
-                    form.parentId(),
-                    form.name(),
-                    form.email(),
+                    form.getParentId(),
+                    form.getName(),
+                    form.getEmail(),
                     website,
-                    form.body(),
+                    form.getBody(),
                     form.notifyMe() && notifications.offerReplyNotifications(),
                     request.getRemoteAddr(),
-                    form.formToken(),
-                    form.homepage() != null && !form.homepage().isEmpty()));
+                    form.getFormToken(),
+                    form.getHomepage() != null && !form.getHomepage().isEmpty()));
         } catch (DataAccessException | TransactionException storeFailed) {
             log.error("Comment on {} not stored: the store failed: {}", slug, storeFailed.getMessage());
             return reject(

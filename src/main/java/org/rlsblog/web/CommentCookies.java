@@ -72,7 +72,8 @@ class CommentCookies {
     }
 
     void remember(HttpServletRequest request, HttpServletResponse response, CommentForm form) {
-        String value = String.join("\n", form.name(), form.email(), form.website() == null ? "" : form.website());
+        String value =
+                String.join("\n", form.getName(), form.getEmail(), form.getWebsite() == null ? "" : form.getWebsite());
         write(
                 request,
                 response,

@@ -128,25 +128,30 @@ public class CommentService {
             }
         }
         CommentStatus status = statusFor(submission, email);
-        long id = change(
-                submission.postSlug(),
-                () -> repository.insert(
-                        new CommentRepository.NewRow(
-                                submission.postSlug(),
-                                submission.parentId(),
-                                submission.authorName(),
-                                email,
-                                submission.authorUrl(),
-                                submission.body(),
-                                bodyHash,
-                                status,
-                                false,
-                                submission.notifyReplies(),
-                                clientHash,
-                                null,
-                                now),
-                        now));
-        events.publishEvent(new CommentChanged(submission.postSlug()));
+        java.util.function.Supplier<Long> insert = () -> repository.insert(
+                new CommentRepository.NewRow(
+                        submission.postSlug(),
+                        submission.parentId(),
+                        submission.authorName(),
+                        email,
+                        submission.authorUrl(),
+                        submission.body(),
+                        bodyHash,
+                        status,
+                        false,
+                        submission.notifyReplies(),
+                        clientHash,
+                        null,
+                        now),
+                now);
+        // A comment readers do not see yet (pending, spam) leaves every public page as it was: no
+        // new comment version, so stored pages stay valid through a burst of submissions.
+        long id = status == CommentStatus.APPROVED
+                ? change(submission.postSlug(), insert)
+                : transactions.execute(tx -> insert.get());
+        if (status == CommentStatus.APPROVED) {
+            events.publishEvent(new CommentChanged(submission.postSlug()));
+        }
         events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentApproved(id, submission.postSlug()));

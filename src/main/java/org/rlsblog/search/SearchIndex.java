@@ -1,5 +1,7 @@
 package org.rlsblog.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -81,7 +83,16 @@ public class SearchIndex {
 
     /** One index, and the related posts worked out from it so far. */
     private record Snapshot(
-            IndexSearcher searcher, java.time.Instant contentLoadedAt, Map<String, List<Post>> related) {}
+            IndexSearcher searcher,
+            java.time.Instant contentLoadedAt,
+            Map<String, List<Post>> related,
+            Cache<String, SearchResults> results) {}
+
+    /**
+     * How long a page of results is reused: a burst of readers searching the same words costs one
+     * search and one round of highlighting. A scheduled post joins the results at most this late.
+     */
+    static final java.time.Duration RESULTS_KEPT = java.time.Duration.ofSeconds(10);
 
     private final java.util.concurrent.CountDownLatch firstBuild = new java.util.concurrent.CountDownLatch(1);
 
@@ -114,13 +125,20 @@ public class SearchIndex {
         if (text.isEmpty() || current == null || page < 1) {
             return SearchResults.empty(text);
         }
+        long now = clock.millis();
+        String key = (now / RESULTS_KEPT.toMillis()) + "|" + page + "|" + pageSize + "|" + text;
+        String searched = text;
+        return current.results().get(key, k -> search(current, searched, page, pageSize, now));
+    }
+
+    private SearchResults search(Snapshot current, String text, int page, int pageSize, long now) {
         Query parsed = new SimpleQueryParser(analyzer, FIELD_WEIGHTS).parse(text);
         if (parsed == null || parsed instanceof MatchNoDocsQuery) {
             return SearchResults.empty(text);
         }
         Query visible = new BooleanQuery.Builder()
                 .add(parsed, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery("published", Long.MIN_VALUE, clock.millis()), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery("published", Long.MIN_VALUE, now), BooleanClause.Occur.FILTER)
                 .build();
         try {
             int wanted = Math.min(page * pageSize, 10_000);
@@ -241,7 +259,13 @@ public class SearchIndex {
         }
         try {
             snapshot.set(new Snapshot(
-                    new IndexSearcher(DirectoryReader.open(directory)), catalog.loadedAt(), new ConcurrentHashMap<>()));
+                    new IndexSearcher(DirectoryReader.open(directory)),
+                    catalog.loadedAt(),
+                    new ConcurrentHashMap<>(),
+                    Caffeine.newBuilder()
+                            .maximumSize(1_000)
+                            .expireAfterWrite(RESULTS_KEPT)
+                            .build()));
         } catch (IOException e) {
             log.error("Search index not opened: {}", e.toString());
             return;

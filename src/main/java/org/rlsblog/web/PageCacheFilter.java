@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,7 +114,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             String contentType,
             Locale contentLanguage,
             Instant madeAt,
-            AtomicReference<Instant> checkedAt) {
+            AtomicReference<Instant> checkedAt,
+            AtomicBoolean outdated,
+            AtomicBoolean remaking) {
 
         int size() {
             int size = 200 + headers.size();
@@ -147,14 +150,28 @@ class PageCacheFilter extends OncePerRequestFilter {
         String path = request.getServletPath();
         String key = path + "?" + (request.getQueryString() == null ? "" : request.getQueryString()) + "|"
                 + locale.getLanguage() + (request.isSecure() ? "|s" : "");
-        String slug = path.startsWith("/posts/") ? path.substring("/posts/".length()) : null;
         Entry entry = cache.getIfPresent(key);
-        if (entry != null && isCurrent(entry)) {
+        if (entry != null && (isCurrent(entry) || !entry.remaking().compareAndSet(false, true))) {
+            // current, or being made anew by another request right now: readers arriving in the
+            // meantime get the previous version instead of all rendering the page at once
             long start = System.nanoTime();
             serve(entry, request, response);
             storedAnswers.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             return;
         }
+        try {
+            makeAndStore(key, path, request, response, chain);
+        } finally {
+            if (entry != null) {
+                entry.remaking().set(false);
+            }
+        }
+    }
+
+    private void makeAndStore(
+            String key, String path, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String slug = path.startsWith("/posts/") ? path.substring("/posts/".length()) : null;
         Instant contentLoadedAt = catalog.loadedAt();
         CommentVersion version;
         try {
@@ -201,15 +218,21 @@ class PageCacheFilter extends OncePerRequestFilter {
         cache.invalidateAll();
     }
 
+    /**
+     * Marks the pages that show the post's comments (the article, and the lists with comment
+     * counts) as outdated: the next request makes them anew, while others still get them.
+     */
     @EventListener
     void onCommentChanged(CommentChanged event) {
-        cache.asMap()
-                .keySet()
-                .removeIf(key -> !key.startsWith("/posts/") || key.startsWith("/posts/" + event.postSlug() + "?"));
+        cache.asMap().forEach((key, entry) -> {
+            if (!key.startsWith("/posts/") || key.startsWith("/posts/" + event.postSlug() + "?")) {
+                entry.outdated().set(true);
+            }
+        });
     }
 
     private boolean isCurrent(Entry entry) {
-        if (!entry.contentLoadedAt().equals(catalog.loadedAt())) {
+        if (entry.outdated().get() || !entry.contentLoadedAt().equals(catalog.loadedAt())) {
             return false;
         }
         Instant now = clock.instant();
@@ -280,7 +303,9 @@ class PageCacheFilter extends OncePerRequestFilter {
                 contentType,
                 contentLanguage,
                 now,
-                new AtomicReference<>(now));
+                new AtomicReference<>(now),
+                new AtomicBoolean(),
+                new AtomicBoolean());
     }
 
     private void serve(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {

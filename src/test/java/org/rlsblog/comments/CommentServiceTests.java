@@ -223,8 +223,9 @@ class CommentServiceTests {
     // ---- Accepting ----
 
     @Test
-    void storesAValidCommentAsPendingAndPublishesTheChange() {
+    void storesAValidCommentAsPendingWithoutChangingWhatReadersSee() {
         Submission submission = withEmail(aSubmission("a-post", "Hello there"), "Mixed.Case@Example.com");
+        long versionBefore = repository.version("a-post").version();
 
         Comment comment = accepted(service.submit(submission));
 
@@ -232,7 +233,8 @@ class CommentServiceTests {
         assertThat(comment.authorEmail()).isEqualTo("mixed.case@example.com");
         assertThat(comment.createdAt()).isEqualTo(NOW);
         assertThat(repository.findById(comment.id())).contains(comment);
-        assertThat(changes()).containsExactly(new CommentChanged("a-post"));
+        assertThat(changes()).as("no public page changes until it is approved").isEmpty();
+        assertThat(repository.version("a-post").version()).isEqualTo(versionBefore);
     }
 
     // ---- Spam defences ----
@@ -374,9 +376,13 @@ class CommentServiceTests {
         assertThat(first.status()).isEqualTo(CommentStatus.PENDING);
         returning.moderate(first.id(), CommentStatus.APPROVED);
 
+        long versionBefore = repository.version("a-post").version();
         assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Back again"), email.toUpperCase())))
                         .status())
                 .isEqualTo(CommentStatus.APPROVED);
+        assertThat(repository.version("a-post").version())
+                .as("a comment shown at once is a new version of the post's comments")
+                .isEqualTo(versionBefore + 1);
         assertThat(accepted(returning.submit(aSubmission("a-post", "A stranger")))
                         .status())
                 .isEqualTo(CommentStatus.PENDING);

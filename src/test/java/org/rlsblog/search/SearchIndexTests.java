@@ -119,6 +119,14 @@ class SearchIndexTests extends SeoSiteTestSupport {
     }
 
     @Test
+    void reusesAPageOfResultsForTheSameWordsInsteadOfSearchingAgain() {
+        SearchResults first = index.search("magnesium", 1, 10);
+
+        assertThat(index.search(" magnesium ", 1, 10)).isSameAs(first);
+        assertThat(index.search("magnesium", 2, 10)).isNotSameAs(first);
+    }
+
+    @Test
     void answersRelatedPostsAtOnceBeforeTheFirstIndexIsBuiltAndSaysWhenTextCanJoinIn() {
         List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
         SearchIndex fresh = new SearchIndex(catalog, java.time.Clock.systemUTC(), published::add);

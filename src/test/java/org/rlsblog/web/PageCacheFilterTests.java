@@ -68,6 +68,23 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
     }
 
     @Test
+    void keepsTheStoredArticleWhileCommentsOnlyAwaitModeration() {
+        get("/posts/" + OPEN);
+        String etag = get("/posts/" + OPEN).getResponse().getHeader(HttpHeaders.ETAG);
+
+        commentId(submit(OPEN, aComment("Pending, so nothing readers see changes.")));
+        clock.advance(PageCacheFilter.VERSION_CHECK.plusMillis(100));
+        try {
+            MvcTestResult after = get("/posts/" + OPEN);
+
+            assertThat(after.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+            assertThat(body(after)).doesNotContain("Pending, so nothing readers see changes.");
+        } finally {
+            clock.set(NOW);
+        }
+    }
+
+    @Test
     void showsACommentChangedOnAnotherReplicaOnceTheVersionCheckIsDue() {
         long id = commentId(submit(OPEN, aComment("Written before the other replica edits it.")));
         comments.moderate(id, CommentStatus.APPROVED);

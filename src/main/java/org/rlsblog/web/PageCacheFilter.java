@@ -36,7 +36,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Keeps the finished HTML of reader pages (home, tags, archive, stand-alone pages, articles with
- * their comments) and answers most requests for them with those bytes, in front of every other
+ * their comments) and the feeds, and answers most requests for them with those bytes, in front of every other
  * filter: a stored page costs a map lookup and a copy, not the security filter chain, MVC and a
  * template. The two per-request values an article page carries, the CSRF token and the comment
  * form's signed time, are cut out of the stored bytes and written fresh into each answer, with
@@ -62,8 +62,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     static final Duration LIST_TTL = Duration.ofSeconds(5);
     private static final Pattern CSRF_VALUE = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
     private static final Pattern FORM_TOKEN_VALUE = Pattern.compile("name=\"formToken\" value=\"([^\"]*)\"");
-    private static final Pattern CACHED_PATHS =
-            Pattern.compile("/|/archive|/tags/[a-z0-9-]{1,200}|/posts/[a-z0-9-]{1,200}|/[a-z0-9-]{1,200}");
+    private static final Pattern CACHED_PATHS = Pattern.compile(
+            "/|/archive|/tags/[a-z0-9-]{1,200}|/posts/[a-z0-9-]{1,200}"
+                    + "|/[a-z0-9-]{1,200}|/feed\\.atom|/feed\\.rss|/comments/feed\\.atom|/tags/[a-z0-9-]{1,200}/feed\\.atom");
+    private static final Pattern CACHED_TYPES =
+            Pattern.compile("(text/html|application/atom\\+xml|application/rss\\+xml)(;.*)?");
     private static final Pattern PAGE_QUERY = Pattern.compile("page=[0-9]{1,4}");
 
     private final PostCatalog catalog;
@@ -112,7 +115,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             String etag,
             long lastModified,
             String contentType,
-            Locale contentLanguage,
+            @Nullable Locale contentLanguage,
             Instant madeAt,
             AtomicReference<Instant> checkedAt,
             AtomicBoolean outdated,
@@ -186,7 +189,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         Entry made = null;
         if (recorder.getStatus() == 200
                 && recorder.getContentType() != null
-                && recorder.getContentType().startsWith("text/html")
+                && CACHED_TYPES.matcher(recorder.getContentType()).matches()
                 && !response.isCommitted()) {
             made = entry(
                     body,
@@ -195,7 +198,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                     contentLoadedAt,
                     version,
                     recorder.getContentType(),
-                    recorder.getLocale(),
+                    recorder.language(),
                     key);
         }
         if (made != null) {
@@ -261,7 +264,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             Instant contentLoadedAt,
             CommentVersion version,
             String contentType,
-            Locale contentLanguage,
+            @Nullable Locale contentLanguage,
             String key) {
         String html = new String(body, StandardCharsets.UTF_8);
         Matcher csrf = CSRF_VALUE.matcher(html);
@@ -317,7 +320,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         response.setContentType(entry.contentType());
-        response.setLocale(entry.contentLanguage());
+        if (entry.contentLanguage() != null) {
+            response.setLocale(entry.contentLanguage());
+        }
         byte[][] parts = entry.parts();
         if (parts.length == 1) {
             response.setBufferSize(parts[0].length);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -19,9 +20,22 @@ class PageRecorder extends ContentCachingResponseWrapper {
     private static final List<String> HELD = List.of("Cache-Control", "Pragma", "Expires");
 
     private final Map<String, List<String>> held = new java.util.LinkedHashMap<>();
+    private @Nullable Locale language;
 
     PageRecorder(HttpServletResponse response) {
         super(response);
+    }
+
+    /** The interface language the chain declared (Content-Language), if it declared one. */
+    @Nullable
+    Locale language() {
+        return language;
+    }
+
+    @Override
+    public void setLocale(Locale locale) {
+        super.setLocale(locale);
+        this.language = locale;
     }
 
     /** Sends the caching headers the chain set, for an answer that is not stored. */

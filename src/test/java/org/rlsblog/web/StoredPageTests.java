@@ -65,7 +65,7 @@ class StoredPageTests extends LiveSiteSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SEED_ARTICLE, "/", "/tags/rls", "/archive", "/about"})
+    @ValueSource(strings = {SEED_ARTICLE, "/", "/tags/rls", "/archive", "/about", "/feed.atom", "/tags/rls/feed.atom"})
     void aStoredPageCarriesTheSameHeadersAsAFreshlyMadeOne(String path) throws Exception {
         // the ?lang=en variant is never stored: the whole chain makes it every time
         HttpResponse<String> made = get(path + "?lang=en");

@@ -90,7 +90,8 @@ if command -v nginx >/dev/null; then
   NPORT=$(free_port)
   mkdir -p "$WORK/nginx/html"
   cp "$WORK/article.html" "$WORK/nginx/html/article.html"
-  chmod 755 "$WORK" "$WORK/nginx" "$WORK/nginx/html"; chmod 644 "$WORK/nginx/html/article.html"
+  curl -fs "$BASE/feed.atom" -o "$WORK/nginx/html/feed.atom"
+  chmod 755 "$WORK" "$WORK/nginx" "$WORK/nginx/html"; chmod 644 "$WORK/nginx/html/article.html" "$WORK/nginx/html/feed.atom"
   cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto; daemon off; pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/error.log;
 events { worker_connections 4096; }
@@ -113,20 +114,28 @@ run_wrk() { # url connections [script] -> "rps p50 p99 errors"
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
 printf '\n%-22s %6s %10s %10s %10s %8s\n' "what" "conns" "req/s" "p50" "p99" "errors"
-NGINX64=0
+NGINX64=0; NGINXFEED64=0
 if [ -n "${NPORT:-}" ]; then
   for c in 16 64; do
     read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/article.html" "$c")
     printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static article" "$c" "$rps" "$p50" "$p99" "$err"
     [ "$c" = 64 ] && NGINX64=$rps
   done
+  read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/feed.atom" 64)
+  printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static feed" 64 "$rps" "$p50" "$p99" "$err"
+  NGINXFEED64=$rps
 fi
-ARTICLE64=0
+# The JVM compiles what it runs often: a few seconds of each page first, as a running site has had
+for name in "${ORDER[@]}"; do
+  wrk -t2 -c16 -d3s "$BASE${TARGETS[$name]}" > /dev/null 2>&1
+done
+ARTICLE64=0; FEED64=0
 for name in "${ORDER[@]}"; do
   for c in 16 64; do
     read -r rps p50 p99 err < <(run_wrk "$BASE${TARGETS[$name]}" "$c")
     printf '%-22s %6s %10s %10s %10s %8s\n' "$name" "$c" "$rps" "$p50" "$p99" "$err"
     [ "$name" = article ] && [ "$c" = 64 ] && ARTICLE64=$rps
+    [ "$name" = feed ] && [ "$c" = 64 ] && FEED64=$rps
   done
 done
 
@@ -158,4 +167,5 @@ echo "resident memory after the load:  $(rss_mb "$APP") MB"
 echo "comments accepted (durable, spam checks on, flood limit off: one client): ${COMMENTS_RPS}/s"
 if [ "$NGINX64" -gt 0 ]; then
   echo "article vs nginx static at 64 connections: $(awk -v a="$ARTICLE64" -v n="$NGINX64" 'BEGIN {printf "%.2f", a/n}')"
+  echo "feed vs nginx static at 64 connections:    $(awk -v a="$FEED64" -v n="$NGINXFEED64" 'BEGIN {printf "%.2f", a/n}')"
 fi

@@ -51,7 +51,25 @@ class CommentRepository {
             boolean notifyReplies,
             @Nullable String clientHash,
             @Nullable String importKey,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** The comment as {@link #insert} stores it (updated when inserted), under its new id. */
+        Comment stored(long id, Instant insertedAt) {
+            return new Comment(
+                    id,
+                    postSlug,
+                    parentId,
+                    authorName,
+                    authorEmail,
+                    authorUrl,
+                    body,
+                    status,
+                    byAuthor,
+                    notifyReplies,
+                    createdAt,
+                    insertedAt);
+        }
+    }
 
     long insert(NewRow row, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();

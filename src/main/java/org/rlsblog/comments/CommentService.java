@@ -128,47 +128,32 @@ public class CommentService {
             }
         }
         CommentStatus status = statusFor(submission, email);
-        java.util.function.Supplier<Long> insert = () -> repository.insert(
-                new CommentRepository.NewRow(
-                        submission.postSlug(),
-                        submission.parentId(),
-                        submission.authorName(),
-                        email,
-                        submission.authorUrl(),
-                        submission.body(),
-                        bodyHash,
-                        status,
-                        false,
-                        submission.notifyReplies(),
-                        clientHash,
-                        null,
-                        now),
-                now);
-        // A comment readers do not see yet (pending, spam) leaves every public page as it was: no
-        // new comment version, so stored pages stay valid through a burst of submissions.
-        long id = status == CommentStatus.APPROVED
-                ? change(submission.postSlug(), insert)
-                : transactions.execute(tx -> insert.get());
-        if (status == CommentStatus.APPROVED) {
-            events.publishEvent(new CommentChanged(submission.postSlug()));
-        }
-        events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
-        if (status == CommentStatus.APPROVED) {
-            events.publishEvent(new CommentApproved(id, submission.postSlug()));
-        }
-        return new SubmitResult.Accepted(new Comment(
-                id,
+        CommentRepository.NewRow row = new CommentRepository.NewRow(
                 submission.postSlug(),
                 submission.parentId(),
                 submission.authorName(),
                 email,
                 submission.authorUrl(),
                 submission.body(),
+                bodyHash,
                 status,
                 false,
                 submission.notifyReplies(),
-                now,
-                now));
+                clientHash,
+                null,
+                now);
+        java.util.function.Supplier<Long> insert = () -> repository.insert(row, now);
+        // A comment readers do not see yet (pending, spam) leaves every public page as it was: no
+        // new comment version, so stored pages stay valid through a burst of submissions.
+        long id = status == CommentStatus.APPROVED
+                ? change(submission.postSlug(), insert)
+                : transactions.execute(tx -> insert.get());
+        events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
+        if (status == CommentStatus.APPROVED) {
+            events.publishEvent(new CommentChanged(submission.postSlug()));
+            events.publishEvent(new CommentApproved(id, submission.postSlug()));
+        }
+        return new SubmitResult.Accepted(row.stored(id, now));
     }
 
     /** A token that lets the writer of a pending comment see it; see {@link #pendingIdFrom}. */

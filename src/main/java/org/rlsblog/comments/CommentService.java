@@ -41,6 +41,7 @@ public class CommentService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final GroupCommit submissions;
 
     /** Posts known to have a comment-version row (rows are never deleted), to skip the check. */
     private final Set<String> postsWithVersionRow = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -53,6 +54,7 @@ public class CommentService {
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.transactions = transactions;
+        this.submissions = new GroupCommit(transactions);
         this.repository = repository;
         this.properties = properties;
         this.secrets = secrets;
@@ -145,9 +147,14 @@ public class CommentService {
         java.util.function.Supplier<Long> insert = () -> repository.insert(row, now);
         // A comment readers do not see yet (pending, spam) leaves every public page as it was: no
         // new comment version, so stored pages stay valid through a burst of submissions.
-        long id = status == CommentStatus.APPROVED
-                ? change(submission.postSlug(), insert)
-                : transactions.execute(tx -> insert.get());
+        // Comments submitted at the same moment share one commit (see GroupCommit).
+        long id;
+        if (status == CommentStatus.APPROVED) {
+            ensureVersionRow(submission.postSlug());
+            id = submissions.run(() -> writeAndBumpVersion(submission.postSlug(), insert));
+        } else {
+            id = submissions.run(insert);
+        }
         events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentChanged(submission.postSlug()));
@@ -364,18 +371,25 @@ public class CommentService {
      * keyed on the version can never miss the write.
      */
     private <T> T change(String postSlug, java.util.function.Supplier<T> write) {
+        ensureVersionRow(postSlug);
+        return transactions.execute(status -> writeAndBumpVersion(postSlug, write));
+    }
+
+    private void ensureVersionRow(String postSlug) {
         if (!postsWithVersionRow.contains(postSlug)) {
             repository.ensureVersionRow(postSlug, clock.instant());
             postsWithVersionRow.add(postSlug);
         }
-        return transactions.execute(status -> {
-            T result = write.get();
-            if (!Boolean.FALSE.equals(result) && !repository.bumpVersion(postSlug, clock.instant())) {
-                // the row went away (a store restored from an old backup): make it again next time
-                postsWithVersionRow.remove(postSlug);
-            }
-            return result;
-        });
+    }
+
+    /** The write, then the bump of the post's version; to be called in the write's transaction. */
+    private <T> T writeAndBumpVersion(String postSlug, java.util.function.Supplier<T> write) {
+        T result = write.get();
+        if (!Boolean.FALSE.equals(result) && !repository.bumpVersion(postSlug, clock.instant())) {
+            // the row went away (a store restored from an old backup): make it again next time
+            postsWithVersionRow.remove(postSlug);
+        }
+        return result;
     }
 
     // ---- Rules ----

@@ -237,6 +237,48 @@ class CommentServiceTests {
         assertThat(repository.version("a-post").version()).isEqualTo(versionBefore);
     }
 
+    @Test
+    void commentsSubmittedAtOnceAreEachCommittedOnceUnderTheirOwnId() throws Exception {
+        CommentService returning = returningService();
+        String regular = aNewEmail();
+        returning.moderate(
+                accepted(returning.submit(withEmail(aSubmission("burst-post", "Earlier"), regular)))
+                        .id(),
+                CommentStatus.APPROVED);
+        long versionBefore = repository.version("burst-post").version();
+        List<Submission> burst = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            Submission s = aSubmission("burst-post", "Burst comment " + i);
+            burst.add(i % 3 == 0 ? withEmail(s, regular) : s); // every third is approved at once
+        }
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<SubmitResult>> results = new ArrayList<>();
+        try {
+            for (Submission s : burst) {
+                results.add(threads.submit(() -> returning.submit(s)));
+            }
+            for (int i = 0; i < burst.size(); i++) {
+                Comment comment = accepted(results.get(i).get());
+                String sent = burst.get(i).body();
+                assertThat(repository.findById(comment.id()))
+                        .as("the id handed back is the row of this very comment")
+                        .hasValueSatisfying(stored -> assertThat(stored.body()).isEqualTo(sent));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM comment WHERE post_slug = 'burst-post' AND body LIKE 'Burst comment %'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(48);
+        assertThat(repository.version("burst-post").version())
+                .as("one version bump per approved comment")
+                .isEqualTo(versionBefore + 16);
+    }
+
     // ---- Spam defences ----
 
     @Test

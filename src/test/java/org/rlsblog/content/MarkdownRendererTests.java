@@ -118,4 +118,22 @@ class MarkdownRendererTests {
         assertThat(rendered.words()).isZero();
         assertThat(rendered.toc()).isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "",
+                "   ",
+                "one",
+                " one ",
+                "one two",
+                "one  \t two\nthree",
+                "  leading and trailing  ",
+                "a\u00A0b c"
+            })
+    void countsWordsAsRunsOfNonBlankCharacters(String text) {
+        int expected = text.isBlank() ? 0 : text.trim().split("\\s+").length;
+
+        assertThat(MarkdownRenderer.countWords(text)).isEqualTo(expected);
+    }
 }

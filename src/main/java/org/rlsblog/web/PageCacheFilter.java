@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.parser.AcceptEncoding;
 import org.jspecify.annotations.Nullable;
 import org.rlsblog.comments.CommentChanged;
 import org.rlsblog.comments.CommentService;
@@ -108,6 +109,7 @@ class PageCacheFilter extends OncePerRequestFilter {
      */
     private record Entry(
             byte[][] parts,
+            SplicedGzip gzip,
             StoredHeaders headers,
             @Nullable String postSlug,
             Instant contentLoadedAt,
@@ -122,7 +124,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             AtomicBoolean remaking) {
 
         int size() {
-            int size = 200 + headers.size();
+            int size = 200 + headers.size() + gzip.size();
             for (byte[] part : parts) {
                 size += part.length;
             }
@@ -297,6 +299,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         return new Entry(
                 parts,
+                SplicedGzip.of(parts),
                 headers,
                 slug,
                 contentLoadedAt,
@@ -324,23 +327,63 @@ class PageCacheFilter extends OncePerRequestFilter {
             response.setLocale(entry.contentLanguage());
         }
         byte[][] parts = entry.parts();
-        if (parts.length == 1) {
-            response.setBufferSize(parts[0].length);
-            response.setContentLength(parts[0].length);
-            response.getOutputStream().write(parts[0]);
+        byte[][] values = parts.length == 1
+                ? new byte[0][]
+                : new byte[][] {
+                    csrfToken(request, response).getBytes(StandardCharsets.UTF_8),
+                    comments.formToken().getBytes(StandardCharsets.UTF_8)
+                };
+        var out = response.getOutputStream();
+        if (acceptsGzip(request)) {
+            // Content-Encoding set here also keeps Tomcat from compressing the answer again
+            response.setHeader("Content-Encoding", "gzip");
+            int length = entry.gzip().length(values);
+            response.setBufferSize(length);
+            response.setContentLength(length);
+            entry.gzip().writeTo(out, parts, values);
             return;
         }
-        byte[] csrfValue = csrfToken(request, response).getBytes(StandardCharsets.UTF_8);
-        byte[] formToken = comments.formToken().getBytes(StandardCharsets.UTF_8);
-        int length = parts[0].length + csrfValue.length + parts[1].length + formToken.length + parts[2].length;
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        for (byte[] value : values) {
+            length += value.length;
+        }
         response.setBufferSize(length);
         response.setContentLength(length);
-        var out = response.getOutputStream();
-        out.write(parts[0]);
-        out.write(csrfValue);
-        out.write(parts[1]);
-        out.write(formToken);
-        out.write(parts[2]);
+        for (int i = 0; i < parts.length; i++) {
+            out.write(parts[i]);
+            if (i < values.length) {
+                out.write(values[i]);
+            }
+        }
+    }
+
+    /** Whether the client takes gzip: named (or {@code *}) with a quality above zero, and not refused. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Encoding");
+        if (header == null) {
+            return false;
+        }
+        try {
+            boolean gzip = false;
+            boolean anyOther = false;
+            for (AcceptEncoding encoding : AcceptEncoding.parse(new java.io.StringReader(header))) {
+                if (encoding.getEncoding().equalsIgnoreCase("gzip")
+                        || encoding.getEncoding().equalsIgnoreCase("x-gzip")) {
+                    if (encoding.getQuality() <= 0) {
+                        return false;
+                    }
+                    gzip = true;
+                } else if (encoding.getEncoding().equals("*") && encoding.getQuality() > 0) {
+                    anyOther = true;
+                }
+            }
+            return gzip || anyOther;
+        } catch (IOException malformed) {
+            return false;
+        }
     }
 
     /**
@@ -361,7 +404,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static void addValidators(Entry entry, HttpServletResponse response) {
         response.setHeader("ETag", entry.etag());
         response.setDateHeader("Last-Modified", entry.lastModified());
-        response.setHeader("Vary", "Accept-Language, Cookie");
+        response.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
         response.setHeader(
                 "Cache-Control",
                 entry.postSlug() != null ? "private, no-cache" : "public, max-age=60, stale-while-revalidate=60");

@@ -127,6 +127,84 @@ class StoredPageTests extends LiveSiteSupport {
         assertThat(unmask(masked)).isEqualTo(cookie.substring(cookie.indexOf('=') + 1));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {SEED_ARTICLE, "/", "/feed.atom"})
+    void aBrowserAskingForGzipGetsTheStoredPageCompressedOnceAndWhole(String path) throws Exception {
+        get(path);
+        String plain = get(path).body();
+
+        HttpResponse<byte[]> compressed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Accept-Encoding", "gzip, deflate, br")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(compressed.headers().firstValue("ETag"))
+                .as("answered from the store")
+                .isPresent();
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(compressed.headers().firstValue("Vary"))
+                .hasValueSatisfying(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
+        assertThat(compressed.headers().firstValueAsLong("Content-Length")).hasValue(compressed.body().length);
+        String unpacked;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))) {
+            unpacked = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(compressed.body().length).isLessThan(unpacked.length() / 2);
+        assertThat(withoutTokens(unpacked)).isEqualTo(withoutTokens(plain));
+    }
+
+    @Test
+    void aCommentPostedWithTheTokensOfACompressedStoredPageIsAccepted() throws Exception {
+        get(SEED_ARTICLE);
+        HttpResponse<byte[]> stored = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(SEED_ARTICLE)))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stored.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        Document page;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(stored.body()))) {
+            page = Jsoup.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String form =
+                "_csrf=" + encode(page.select("#respond input[name=_csrf]").val())
+                        + "&formToken="
+                        + encode(page.select("#respond input[name=formToken]").val())
+                        + "&name=Gzip+Reader&email=gzip%40example.org&body="
+                        + encode("Sent from a compressed page that came out of the store.");
+
+        HttpResponse<String> posted = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(SEED_ARTICLE + "/comments")))
+                        .header(
+                                "Cookie",
+                                SecurityHeadersTests.cookies(stored, "XSRF-TOKEN")
+                                        .get(0)
+                                        .split(";")[0])
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip;q=0, deflate", "identity", "br", "deflate, *;q=0"})
+    void aClientThatRefusesGzipGetsThePlainPage(String acceptEncoding) throws Exception {
+        get("/");
+        HttpResponse<String> answer = get("/", "Accept-Encoding", acceptEncoding);
+
+        assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(answer.body()).startsWith("<!DOCTYPE html>");
+    }
+
+    /** The page without the two values that differ in every answer. */
+    private static String withoutTokens(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
+                .replaceAll("name=\"formToken\" value=\"[^\"]*\"", "");
+    }
+
     @Test
     void hstsIsSentOnlyWithAnswersOverHttps() throws Exception {
         String[] https = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "localhost:" + port};

@@ -89,7 +89,7 @@ class ContentFileReader {
                 commentMode(fm),
                 list(fm, "about"),
                 rendered.citations(),
-                rendered.html(),
+                Html.of(rendered.html()),
                 rendered.toc(),
                 showToc(fm, rendered),
                 Math.max(1, (rendered.words() + properties.wordsPerMinute() - 1) / properties.wordsPerMinute()),

@@ -31,7 +31,7 @@ public record Post(
         CommentMode comments,
         List<String> about,
         List<String> citations,
-        String html,
+        Html html,
         List<TocEntry> toc,
         boolean showToc,
         int readingMinutes,

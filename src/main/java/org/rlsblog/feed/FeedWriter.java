@@ -73,7 +73,7 @@ class FeedWriter {
             if (properties.fullContent()) {
                 SyndContent content = new SyndContentImpl();
                 content.setType("html");
-                content.setValue(absoluteLinks(post.html()));
+                content.setValue(absoluteLinks(post.html().toString()));
                 entry.setContents(List.of(content));
             }
             List<SyndCategory> categories = new ArrayList<>();

@@ -249,7 +249,12 @@ public class SearchIndex {
         long start = System.nanoTime();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         List<Post> posts = catalog.allPosts();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        // The stored text (for highlighting) deflated rather than LZ4'd: the index of 10,000 posts
+        // is held in memory, and a search page decompresses only the ten hits it shows.
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setCodec(new org.apache.lucene.codecs.lucene912.Lucene912Codec(
+                        org.apache.lucene.codecs.lucene912.Lucene912Codec.Mode.BEST_COMPRESSION));
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Post post : posts) {
                 writer.addDocument(document(post));
             }
@@ -271,8 +276,24 @@ public class SearchIndex {
             return;
         }
         firstBuild.countDown();
-        log.info("Search index built: {} posts in {} ms", posts.size(), (System.nanoTime() - start) / 1_000_000);
+        log.info(
+                "Search index built: {} posts in {} ms, {} KB",
+                posts.size(),
+                (System.nanoTime() - start) / 1_000_000,
+                indexBytes(directory) / 1024);
         events.publishEvent(new SearchIndexRebuilt(catalog.loadedAt()));
+    }
+
+    private static long indexBytes(ByteBuffersDirectory directory) {
+        long bytes = 0;
+        try {
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return bytes;
     }
 
     private static Document document(Post post) {
@@ -287,7 +308,8 @@ public class SearchIndex {
                 "tags_" + lang,
                 String.join(" ", post.tags().stream().map(Tag::name).toList()),
                 Field.Store.NO));
-        doc.add(new TextField("body_" + lang, Jsoup.parse(post.html()).text(), Field.Store.YES));
+        doc.add(new TextField(
+                "body_" + lang, Jsoup.parse(post.html().toString()).text(), Field.Store.YES));
         return doc;
     }
 

@@ -46,7 +46,7 @@ class PostViews {
                 tags(post.tags()),
                 post.toc(),
                 post.showToc(),
-                post.html(),
+                post.html().toString(),
                 link(neighbours.newer()),
                 link(neighbours.older()));
     }

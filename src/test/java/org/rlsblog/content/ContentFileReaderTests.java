@@ -40,7 +40,7 @@ class ContentFileReaderTests {
 
         assertThat(post.title()).isEqualTo("Hello");
         assertThat(post.slug()).isEqualTo("hello-world");
-        assertThat(post.html()).contains("<p>First paragraph of the post.</p>");
+        assertThat(post.html().toString()).contains("<p>First paragraph of the post.</p>");
         assertThat(post.source()).isEqualTo(FILE);
         assertThat(post.readingMinutes()).isEqualTo(1);
     }

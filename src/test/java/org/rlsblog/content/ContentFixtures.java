@@ -55,7 +55,7 @@ final class ContentFixtures {
                 CommentMode.OPEN,
                 List.of(),
                 List.of(),
-                "<p>Body of " + slug + "</p>",
+                Html.of("<p>Body of " + slug + "</p>"),
                 List.of(),
                 false,
                 1,

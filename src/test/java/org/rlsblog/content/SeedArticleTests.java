@@ -36,7 +36,7 @@ class SeedArticleTests {
         post = ContentFixtures.reader()
                 .readPost(ARTICLE, Files.readString(ARTICLE))
                 .item();
-        body = Jsoup.parseBodyFragment(post.html());
+        body = Jsoup.parseBodyFragment(post.html().toString());
 
         List<String> lines = new ArrayList<>(Arrays.asList(seedText().split("\\R")));
         seedTitle = lines.remove(0).strip();

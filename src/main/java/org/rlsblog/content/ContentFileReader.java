@@ -50,11 +50,17 @@ class ContentFileReader {
 
     private final FrontMatterParser frontMatterParser;
     private final MarkdownRenderer markdown;
+    private final RenderCache renders;
     private final ContentProperties properties;
 
-    ContentFileReader(FrontMatterParser frontMatterParser, MarkdownRenderer markdown, ContentProperties properties) {
+    ContentFileReader(
+            FrontMatterParser frontMatterParser,
+            MarkdownRenderer markdown,
+            RenderCache renders,
+            ContentProperties properties) {
         this.frontMatterParser = frontMatterParser;
         this.markdown = markdown;
+        this.renders = renders;
         this.properties = properties;
     }
 
@@ -129,7 +135,8 @@ class ContentFileReader {
 
     private MarkdownRenderer.RenderedMarkdown render(FrontMatter fm, Locale lang) throws ContentFileException {
         try {
-            return markdown.render(fm.body(), lang.getLanguage().equals("nl") ? "Bronnen" : "References");
+            String referencesTitle = lang.getLanguage().equals("nl") ? "Bronnen" : "References";
+            return renders.render(fm.body(), referencesTitle, () -> markdown.render(fm.body(), referencesTitle));
         } catch (StackOverflowError e) {
             throw new ContentFileException(
                     fm.bodyLine(), "the Markdown is nested too deeply to render (StackOverflowError)");

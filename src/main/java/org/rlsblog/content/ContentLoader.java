@@ -32,12 +32,14 @@ class ContentLoader {
     private static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
 
     private final ContentFileReader reader;
+    private final RenderCache renders;
     private final ContentProperties properties;
     private final Clock clock;
     private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
 
-    ContentLoader(ContentFileReader reader, ContentProperties properties, Clock clock) {
+    ContentLoader(ContentFileReader reader, RenderCache renders, ContentProperties properties, Clock clock) {
         this.reader = reader;
+        this.renders = renders;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,6 +73,7 @@ class ContentLoader {
                 pages.add(parsed.page());
             }
         }
+        renders.prune();
         return ContentSnapshot.build(posts, pages, problems, clock.instant());
     }
 

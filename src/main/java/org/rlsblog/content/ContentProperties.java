@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tocMinHeadings with {@code toc: auto}, the number of headings from which a post shows a table of contents
  * @param wordsPerMinute reading speed used for the "N min read" estimate
  * @param baseUrl the public address of the site, for absolute links (feeds, e-mails, canonical URLs)
+ * @param dataDir the data folder (env {@code BLOG_DATA_DIR}); content keeps its rendered Markdown there between starts
  */
 @Validated
 @ConfigurationProperties("blog")
@@ -30,7 +31,8 @@ public record ContentProperties(
         @DefaultValue("300ms") @NotNull Duration reloadDelay,
         @DefaultValue("3") @Min(1) int tocMinHeadings,
         @DefaultValue("200") @Min(50) int wordsPerMinute,
-        @DefaultValue("http://localhost:8080") @NotNull URI baseUrl) {
+        @DefaultValue("http://localhost:8080") @NotNull URI baseUrl,
+        @DefaultValue("./data") @NotNull Path dataDir) {
 
     /** An absolute URL for a site path such as {@code /posts/x}. */
     public String absolute(String path) {

@@ -22,7 +22,8 @@ final class ContentFixtures {
                 Duration.ofMillis(300),
                 3,
                 200,
-                java.net.URI.create("http://localhost:8080"));
+                java.net.URI.create("http://localhost:8080"),
+                contentDir.resolveSibling("data"));
     }
 
     static ContentFileReader reader() {
@@ -30,7 +31,7 @@ final class ContentFixtures {
     }
 
     static ContentFileReader reader(ContentProperties properties) {
-        return new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), properties);
+        return new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), RenderCache.none(), properties);
     }
 
     static Post aPost(String slug) {

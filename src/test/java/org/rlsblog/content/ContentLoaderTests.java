@@ -29,6 +29,7 @@ class ContentLoaderTests {
         ContentProperties properties = ContentFixtures.properties(contentDir);
         loader = new ContentLoader(
                 ContentFixtures.reader(properties),
+                RenderCache.none(),
                 properties,
                 Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
@@ -160,7 +161,8 @@ class ContentLoaderTests {
     @Test
     void failsWhenTheContentFolderIsMissing() throws IOException {
         ContentProperties properties = ContentFixtures.properties(contentDir.resolve("nowhere"));
-        ContentLoader missing = new ContentLoader(ContentFixtures.reader(properties), properties, Clock.systemUTC());
+        ContentLoader missing = new ContentLoader(
+                ContentFixtures.reader(properties), RenderCache.none(), properties, Clock.systemUTC());
 
         assertThatIOException().isThrownBy(missing::load).withMessageContaining("missing or unreadable");
     }

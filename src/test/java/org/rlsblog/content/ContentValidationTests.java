@@ -26,7 +26,7 @@ class ContentValidationTests {
 
     @Test
     void loadsTheRealContentWithoutProblems() throws IOException {
-        ContentSnapshot snapshot = new ContentLoader(reader, properties, Clock.systemUTC()).load();
+        ContentSnapshot snapshot = new ContentLoader(reader, RenderCache.none(), properties, Clock.systemUTC()).load();
 
         assertThat(snapshot.problems())
                 .as(() -> "content problems:\n"

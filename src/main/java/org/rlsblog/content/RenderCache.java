@@ -1,0 +1,232 @@
+package org.rlsblog.content;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.info.BuildProperties;
+
+/**
+ * Markdown rendered by an earlier start, kept in the data folder so that a restart renders only
+ * what changed. Each rendering is a small file named by the SHA-256 of the Markdown body and the
+ * references heading, under a folder for the build that wrote it ({@code
+ * <data-dir>/rendered-markdown/<build>/}): another build, whose renderer may differ, starts
+ * afresh. After the first load, renderings of text no longer in {@code content/} and the folders
+ * of other builds are deleted. A missing or damaged file only means rendering again.
+ *
+ * <p>Rendering is most of loading content: 10,000 posts took 20-30 s on the 2-core development
+ * machine at start-up, where the JIT has not compiled flexmark yet.
+ */
+final class RenderCache {
+
+    static final String FOLDER = "rendered-markdown";
+    private static final Logger log = LoggerFactory.getLogger(RenderCache.class);
+    private static final int FORMAT = 1;
+
+    private final @Nullable Path folder;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private volatile boolean pruned;
+    private volatile boolean warned;
+
+    private RenderCache(@Nullable Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * The cache for the running build (named by its build information), or one that keeps nothing
+     * when there is none (a build without {@code META-INF/build-info.properties}).
+     */
+    static RenderCache forBuild(Path dataDir, @Nullable BuildProperties build) {
+        return build == null || build.getTime() == null
+                ? none()
+                : in(dataDir, build.getVersion() + "@" + build.getTime());
+    }
+
+    /** A cache that keeps nothing (tests, and builds without build information). */
+    static RenderCache none() {
+        return new RenderCache(null);
+    }
+
+    /** A cache under {@code dataDir} for the build named {@code build}. */
+    static RenderCache in(Path dataDir, String build) {
+        return new RenderCache(dataDir.resolve(FOLDER).resolve(buildFolder(build)));
+    }
+
+    /** The rendering of {@code markdown} with this references heading: kept from before, or made now. */
+    MarkdownRenderer.RenderedMarkdown render(
+            String markdown, String referencesTitle, Supplier<MarkdownRenderer.RenderedMarkdown> renderer) {
+        if (folder == null) {
+            return renderer.get();
+        }
+        String key = sha256(referencesTitle + "\0" + markdown);
+        used.add(key);
+        Path file = folder.resolve(key);
+        try {
+            return read(Files.readAllBytes(file));
+        } catch (NoSuchFileException notYet) {
+            // rendered below
+        } catch (IOException | RuntimeException damaged) {
+            log.debug("Rendering in {} not read, rendering afresh: {}", file, damaged.toString());
+        }
+        MarkdownRenderer.RenderedMarkdown made = renderer.get();
+        write(file, made);
+        return made;
+    }
+
+    /**
+     * After a load of the whole content folder: deletes the renderings not used since start-up
+     * (text that was changed or removed) and the folders of other builds. Runs once.
+     */
+    void prune() {
+        if (folder == null || pruned) {
+            return;
+        }
+        pruned = true;
+        try (Stream<Path> builds = Files.list(folder.getParent())) {
+            for (Path build : builds.toList()) {
+                if (!build.equals(folder)) {
+                    deleteTree(build);
+                }
+            }
+        } catch (NoSuchFileException nothingKept) {
+            return;
+        } catch (IOException e) {
+            log.warn("Renderings of other builds not deleted from {}: {}", folder.getParent(), e.toString());
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                if (!used.contains(file.getFileName().toString())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (NoSuchFileException nothingKept) {
+            // nothing rendered yet
+        } catch (IOException e) {
+            log.warn("Unused renderings not deleted from {}: {}", folder, e.toString());
+        }
+    }
+
+    private void write(Path file, MarkdownRenderer.RenderedMarkdown rendered) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.write(temporary, bytes(rendered));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!warned) {
+                warned = true;
+                log.warn("Rendered Markdown is not kept for the next start ({}): {}", file.getParent(), e.toString());
+            }
+        }
+    }
+
+    private static byte[] bytes(MarkdownRenderer.RenderedMarkdown rendered) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(rendered.html().length() + 256);
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.writeInt(FORMAT);
+        writeString(out, rendered.html());
+        out.writeInt(rendered.toc().size());
+        for (TocEntry entry : rendered.toc()) {
+            out.writeInt(entry.level());
+            writeString(out, entry.id());
+            writeString(out, entry.text());
+        }
+        writeString(out, rendered.firstParagraph());
+        out.writeInt(rendered.words());
+        out.writeInt(rendered.citations().size());
+        for (String citation : rendered.citations()) {
+            writeString(out, citation);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static MarkdownRenderer.RenderedMarkdown read(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        if (in.readInt() != FORMAT) {
+            throw new IOException("another format");
+        }
+        String html = readString(in);
+        int tocSize = count(in);
+        List<TocEntry> toc = new ArrayList<>(tocSize);
+        for (int i = 0; i < tocSize; i++) {
+            toc.add(new TocEntry(in.readInt(), readString(in), readString(in)));
+        }
+        String firstParagraph = readString(in);
+        int words = in.readInt();
+        int citationCount = count(in);
+        List<String> citations = new ArrayList<>(citationCount);
+        for (int i = 0; i < citationCount; i++) {
+            citations.add(readString(in));
+        }
+        if (in.available() != 0) {
+            throw new IOException("damaged: bytes after the end");
+        }
+        return new MarkdownRenderer.RenderedMarkdown(
+                html, List.copyOf(toc), firstParagraph, words, List.copyOf(citations));
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("damaged: a string of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IOException("damaged: a list of " + count);
+        }
+        return count;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static String buildFolder(String build) {
+        return sha256(build).substring(0, 16);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.rlsblog.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Renderings kept in the data folder between starts: found again, dropped when stale, never wrong. */
+class RenderCacheTests {
+
+    @TempDir
+    Path dataDir;
+
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final AtomicInteger renderings = new AtomicInteger();
+
+    private MarkdownRenderer.RenderedMarkdown render(RenderCache cache, String text, String references) {
+        return cache.render(text, references, () -> {
+            renderings.incrementAndGet();
+            return markdown.render(text, references);
+        });
+    }
+
+    private List<Path> kept() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir.resolve(RenderCache.FOLDER))) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static final String ARTICLE = """
+            # Iron and sleep
+
+            A first paragraph with a “quote” and a footnote.[^1]
+
+            ## Ferritin
+
+            Text.
+
+            ### Below 75
+
+            More text.
+
+            [^1]: A study, https://example.org/study
+            """;
+
+    @Test
+    void aRestartFindsTheRenderingOfTheStartBefore() {
+        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+
+        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+
+        assertThat(renderings).hasValue(1);
+        assertThat(again).isEqualTo(first);
+        assertThat(again.toc()).extracting(TocEntry::id).containsExactly("ferritin", "below-75", "references");
+        assertThat(again.citations()).containsExactly("https://example.org/study");
+    }
+
+    @Test
+    void otherTextOrAnotherReferencesHeadingIsRenderedAfresh() {
+        RenderCache cache = RenderCache.in(dataDir, "build 1");
+        render(cache, ARTICLE, "References");
+
+        MarkdownRenderer.RenderedMarkdown dutch = render(cache, ARTICLE, "Bronnen");
+        render(cache, ARTICLE + "\nOne more line.", "References");
+
+        assertThat(renderings).hasValue(3);
+        assertThat(dutch.html()).contains(">Bronnen<");
+    }
+
+    @Test
+    void anotherBuildRendersAfreshAndItsPruneDropsTheOldBuildsRenderings() throws IOException {
+        render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderCache next = RenderCache.in(dataDir, "build 2");
+
+        render(next, ARTICLE, "References");
+        next.prune();
+
+        assertThat(renderings).hasValue(2);
+        assertThat(kept()).hasSize(1);
+        render(RenderCache.in(dataDir, "build 2"), ARTICLE, "References");
+        assertThat(renderings).as("the new build's rendering is kept").hasValue(2);
+    }
+
+    @Test
+    void pruneDropsRenderingsOfTextNoLongerUsed() throws IOException {
+        RenderCache first = RenderCache.in(dataDir, "build 1");
+        render(first, ARTICLE, "References");
+        render(first, "An article since deleted.", "References");
+        assertThat(kept()).hasSize(2);
+
+        RenderCache restart = RenderCache.in(dataDir, "build 1");
+        render(restart, ARTICLE, "References");
+        restart.prune();
+
+        assertThat(kept()).hasSize(1);
+    }
+
+    @Test
+    void aDamagedRenderingIsRenderedAgain() throws IOException {
+        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        Path file = kept().get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+
+        assertThat(renderings).hasValue(2);
+        assertThat(again).isEqualTo(first);
+        assertThat(render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References"))
+                .isEqualTo(first);
+        assertThat(renderings).as("and written whole again").hasValue(2);
+    }
+
+    @Test
+    void withoutBuildInformationNothingIsKept() {
+        render(RenderCache.none(), ARTICLE, "References");
+        render(RenderCache.none(), ARTICLE, "References");
+
+        assertThat(renderings).hasValue(2);
+        assertThat(dataDir.resolve(RenderCache.FOLDER)).doesNotExist();
+    }
+
+    @Test
+    void theRealContentLoadsTheSameFromKeptRenderings() throws IOException {
+        ContentProperties properties = new ContentProperties(
+                Path.of("content"),
+                ContentFixtures.AMSTERDAM,
+                false,
+                java.time.Duration.ofMillis(300),
+                3,
+                200,
+                java.net.URI.create("http://localhost:8080"),
+                dataDir);
+
+        ContentSnapshot rendered = load(properties, RenderCache.in(dataDir, "build 1"));
+        ContentSnapshot kept = load(properties, RenderCache.in(dataDir, "build 1"));
+
+        assertThat(kept().size())
+                .isEqualTo(rendered.posts().size() + rendered.pages().size());
+        assertThat(kept.posts()).isNotEmpty().isEqualTo(rendered.posts());
+        assertThat(kept.pages()).isEqualTo(rendered.pages());
+    }
+
+    private static ContentSnapshot load(ContentProperties properties, RenderCache cache) throws IOException {
+        return new ContentLoader(
+                        new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), cache, properties),
+                        cache,
+                        properties,
+                        Clock.systemUTC())
+                .load();
+    }
+}

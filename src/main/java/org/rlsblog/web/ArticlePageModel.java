@@ -36,6 +36,7 @@ class ArticlePageModel {
     private final Notifications notifications;
     private final PageMetas metas;
     private final SearchIndex search;
+    private final CommentListHtml commentList;
 
     ArticlePageModel(
             PostCatalog catalog,
@@ -45,7 +46,9 @@ class ArticlePageModel {
             CommentCookies cookies,
             Notifications notifications,
             PageMetas metas,
-            SearchIndex search) {
+            SearchIndex search,
+            CommentListHtml commentList) {
+        this.commentList = commentList;
         this.metas = metas;
         this.search = search;
         this.notifications = notifications;
@@ -74,7 +77,9 @@ class ArticlePageModel {
                         .toList());
         model.addAttribute("commentForm", form);
         model.addAttribute("notifyOffered", notifications.offerReplyNotifications());
-        model.addAttribute("comments", section(post, form.getParentId(), cookies.pendingIds(request), locale));
+        CommentSection section = section(post, form.getParentId(), cookies.pendingIds(request), locale);
+        model.addAttribute("comments", section);
+        model.addAttribute("commentListHtml", commentList.render(section.comments(), locale, request.getContextPath()));
     }
 
     private CommentSection section(Post post, @Nullable Long replyTo, Set<Long> ownPending, Locale locale) {

@@ -10,16 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +75,7 @@ final class RenderCache {
         if (folder == null) {
             return renderer.get();
         }
-        String key = sha256(referencesTitle + "\0" + markdown);
+        String key = DigestUtils.sha256Hex(referencesTitle + "\0" + markdown);
         used.add(key);
         Path file = folder.resolve(key);
         try {
@@ -218,15 +216,6 @@ final class RenderCache {
     }
 
     private static String buildFolder(String build) {
-        return sha256(build).substring(0, 16);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(build).substring(0, 16);
     }
 }

@@ -1,13 +1,10 @@
 package org.rlsblog.importer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The text of a Markdown file the importer writes, and how to recognise it later. The second line
@@ -37,8 +34,8 @@ final class ImportedFile {
     static String render(String kind, long wordpressId, List<Field> fields, String markdownBody) {
         String rest = fields.stream().map(f -> f.key() + ": " + f.yaml() + "\n").collect(Collectors.joining())
                 + "---\n\n" + markdownBody;
-        return "---\n# Imported from WordPress (" + kind + " " + wordpressId + "); sha256 " + sha256(rest)
-                + ". Edits are kept on re-import unless --overwrite is given.\n" + rest;
+        return "---\n# Imported from WordPress (" + kind + " " + wordpressId + "); sha256 "
+                + DigestUtils.sha256Hex(rest) + ". Edits are kept on re-import unless --overwrite is given.\n" + rest;
     }
 
     static State stateOf(String existing) {
@@ -54,7 +51,9 @@ final class ImportedFile {
         if (!marker.matches()) {
             return State.FOREIGN;
         }
-        return sha256(text.substring(end + 1)).equals(marker.group(1)) ? State.AS_IMPORTED : State.EDITED;
+        return DigestUtils.sha256Hex(text.substring(end + 1)).equals(marker.group(1))
+                ? State.AS_IMPORTED
+                : State.EDITED;
     }
 
     /** A YAML double-quoted string: safe for any text (colons, quotes, leading dashes, non-ASCII). */
@@ -82,14 +81,5 @@ final class ImportedFile {
 
     static String list(List<String> values) {
         return values.stream().map(ImportedFile::quote).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -25,20 +25,20 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY content /app/content
 COPY --from=build /layers/application/ ./
-# Memory: the heap starts small and grows only as far as the site needs (-Xms32m; MaxRAMPercentage
-# caps it), with a young generation of 24 MB (what a request makes dies young; a larger one only
-# held more garbage between collections), the serial collector has the least overhead for a heap this size, malloc keeps two
-# arenas instead of one per thread, and freed native memory goes back to the system every 5 s.
+# Memory: the heap may grow to 75 % of the container's memory and starts at 40 % (growing a small
+# heap step by step cost full collections of 100-200 ms and tripled p99 in the bench), with the
+# serial collector (least overhead for a heap this size), two malloc arenas instead of one per
+# thread, and freed native memory handed back to the system every 5 s.
 ENV BLOG_CONTENT_DIR=/app/content \
     BLOG_DATA_DIR=/data \
     SERVER_PORT=8080 \
     MANAGEMENT_SERVER_PORT=9090 \
     MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xms32m -Xmn24m -XX:+UseSerialGC -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/./urandom"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=40 -XX:+UseSerialGC -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/./urandom"
 # Class data sharing: a training start records the classes that start-up loads, so every later
 # start maps them from /app/app.jsa instead of loading and verifying them again.
-RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+RUN java -Xms64m -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
       --blog.data-dir=/tmp/cds-training --blog.content-dir=/app/content --blog.watch=false \
       --logging.level.root=WARN > /dev/null \
  && rm -rf /tmp/cds-training
@@ -46,5 +46,5 @@ VOLUME /data
 EXPOSE 8080 9090
 USER rls
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "org.rlsblog.HealthProbe"]
+  CMD ["java", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "org.rlsblog.HealthProbe"]
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]

@@ -40,7 +40,7 @@ java scripts/GenerateContent.java "$WORK/content" "$POSTS" "$SEED_COMMENTS"
 # The JVM as it is meant to run on a small machine: a bounded heap (the JVM would otherwise size it
 # from all of this machine's memory), and class data sharing from a training start, as the
 # container image does.
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms32m -Xmx192m -Xmn24m -Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 export MALLOC_ARENA_MAX=2 # as in the container image
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"

@@ -361,7 +361,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     /** Whether the client takes gzip: named (or {@code *}) with a quality above zero, and not refused. */
-    static boolean acceptsGzip(HttpServletRequest request) {
+    private static boolean acceptsGzip(HttpServletRequest request) {
         String header = request.getHeader("Accept-Encoding");
         if (header == null) {
             return false;

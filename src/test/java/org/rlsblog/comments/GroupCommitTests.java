@@ -77,16 +77,10 @@ class GroupCommitTests {
     void writesArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnValue() throws Exception {
         RecordingTransactions transactions = new RecordingTransactions();
         GroupCommit commits = new GroupCommit(transactions);
-        CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-
-        Future<String> first = threads.submit(() -> commits.run(() -> {
+        HeldCommit<String> first = new HeldCommit<>(threads, commits, () -> {
             transactions.writer().accept("first");
-            firstCommitStarted.countDown();
-            block(firstCommitMayEnd);
             return "first";
-        }));
-        block(firstCommitStarted);
+        });
         List<Future<String>> others = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String name = "w" + i;
@@ -95,10 +89,8 @@ class GroupCommitTests {
                 return name;
             })));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == 10);
-        firstCommitMayEnd.countDown();
 
-        assertThat(first.get()).isEqualTo("first");
+        assertThat(first.endOnceWaiting(10)).isEqualTo("first");
         for (int i = 0; i < 10; i++) {
             assertThat(others.get(i).get()).isEqualTo("w" + i);
         }
@@ -112,15 +104,7 @@ class GroupCommitTests {
     void aFailingWriteFailsAloneAndTheOthersOfItsCommitAreStillCommitted() throws Exception {
         RecordingTransactions transactions = new RecordingTransactions();
         GroupCommit commits = new GroupCommit(transactions);
-        CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-
-        Future<String> first = threads.submit(() -> commits.run(() -> {
-            firstCommitStarted.countDown();
-            block(firstCommitMayEnd);
-            return "first";
-        }));
-        block(firstCommitStarted);
+        HeldCommit<String> first = new HeldCommit<>(threads, commits, () -> "first");
         List<Future<String>> others = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String name = "w" + i;
@@ -132,9 +116,7 @@ class GroupCommitTests {
                 return name;
             })));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == 6);
-        firstCommitMayEnd.countDown();
-        first.get();
+        first.endOnceWaiting(6);
 
         for (int i = 0; i < 6; i++) {
             Future<String> other = others.get(i);
@@ -153,16 +135,9 @@ class GroupCommitTests {
     void noMoreThanTheLimitShareOneCommit() throws Exception {
         RecordingTransactions transactions = new RecordingTransactions();
         GroupCommit commits = new GroupCommit(transactions);
-        CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
         ExecutorService many = Executors.newFixedThreadPool(GroupCommit.MAX_WRITES_PER_COMMIT + 20);
         try {
-            Future<Integer> first = many.submit(() -> commits.run(() -> {
-                firstCommitStarted.countDown();
-                block(firstCommitMayEnd);
-                return -1;
-            }));
-            block(firstCommitStarted);
+            HeldCommit<Integer> first = new HeldCommit<>(many, commits, () -> -1);
             List<Future<Integer>> others = new ArrayList<>();
             int count = GroupCommit.MAX_WRITES_PER_COMMIT + 10;
             for (int i = 0; i < count; i++) {
@@ -172,9 +147,7 @@ class GroupCommitTests {
                     return n;
                 })));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == count);
-            firstCommitMayEnd.countDown();
-            first.get();
+            first.endOnceWaiting(count);
             for (int i = 0; i < count; i++) {
                 assertThat(others.get(i).get()).isEqualTo(i);
             }
@@ -185,6 +158,35 @@ class GroupCommitTests {
                     .isEqualTo(count);
         } finally {
             many.shutdownNow();
+        }
+    }
+
+    /**
+     * A commit held open by a first write, so that the writes started meanwhile queue for the next
+     * one; {@link #endOnceWaiting} lets it end once that many are waiting, and returns its value.
+     */
+    private static final class HeldCommit<T> {
+
+        private final GroupCommit commits;
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch mayEnd = new CountDownLatch(1);
+        private final Future<T> first;
+
+        HeldCommit(ExecutorService threads, GroupCommit commits, java.util.function.Supplier<T> write) {
+            this.commits = commits;
+            this.first = threads.submit(() -> commits.run(() -> {
+                T value = write.get();
+                started.countDown();
+                block(mayEnd);
+                return value;
+            }));
+            block(started);
+        }
+
+        T endOnceWaiting(int waiting) throws Exception {
+            await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == waiting);
+            mayEnd.countDown();
+            return first.get();
         }
     }
 

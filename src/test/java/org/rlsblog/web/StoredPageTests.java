@@ -92,21 +92,8 @@ class StoredPageTests extends LiveSiteSupport {
                 .as("a reader without a token gets one, with the attributes Spring Security gives it")
                 .singleElement()
                 .satisfies(c -> assertThat(c).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
-        Document page = Jsoup.parse(stored.body());
-        String form =
-                "_csrf=" + encode(page.select("#respond input[name=_csrf]").val())
-                        + "&formToken="
-                        + encode(page.select("#respond input[name=formToken]").val())
-                        + "&name=Stored+Page&email=stored%40example.org&body="
-                        + encode("Sent from a page that came out of the store.");
-
-        HttpResponse<String> posted = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url(SEED_ARTICLE + "/comments")))
-                        .header("Cookie", cookies.get(0).split(";")[0])
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = postCommentFrom(
+                Jsoup.parse(stored.body()), cookies.get(0), "Sent from a page that came out of the store.");
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
     }
@@ -146,10 +133,7 @@ class StoredPageTests extends LiveSiteSupport {
         assertThat(compressed.headers().firstValue("Vary"))
                 .hasValueSatisfying(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
         assertThat(compressed.headers().firstValueAsLong("Content-Length")).hasValue(compressed.body().length);
-        String unpacked;
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))) {
-            unpacked = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String unpacked = gunzip(compressed.body());
         assertThat(compressed.body().length).isLessThan(unpacked.length() / 2);
         assertThat(withoutTokens(unpacked)).isEqualTo(withoutTokens(plain));
     }
@@ -163,28 +147,10 @@ class StoredPageTests extends LiveSiteSupport {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(stored.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        Document page;
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(stored.body()))) {
-            page = Jsoup.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        String form =
-                "_csrf=" + encode(page.select("#respond input[name=_csrf]").val())
-                        + "&formToken="
-                        + encode(page.select("#respond input[name=formToken]").val())
-                        + "&name=Gzip+Reader&email=gzip%40example.org&body="
-                        + encode("Sent from a compressed page that came out of the store.");
-
-        HttpResponse<String> posted = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url(SEED_ARTICLE + "/comments")))
-                        .header(
-                                "Cookie",
-                                SecurityHeadersTests.cookies(stored, "XSRF-TOKEN")
-                                        .get(0)
-                                        .split(";")[0])
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = postCommentFrom(
+                Jsoup.parse(gunzip(stored.body())),
+                SecurityHeadersTests.cookies(stored, "XSRF-TOKEN").get(0),
+                "Sent from a compressed page that came out of the store.");
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
     }
@@ -197,6 +163,29 @@ class StoredPageTests extends LiveSiteSupport {
 
         assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(answer.body()).startsWith("<!DOCTYPE html>");
+    }
+
+    /** Posts a comment with the form tokens of {@code page} and the reader's {@code XSRF-TOKEN} cookie. */
+    private HttpResponse<String> postCommentFrom(Document page, String xsrfCookie, String body)
+            throws IOException, InterruptedException {
+        String form =
+                "_csrf=" + encode(page.select("#respond input[name=_csrf]").val())
+                        + "&formToken="
+                        + encode(page.select("#respond input[name=formToken]").val())
+                        + "&name=Stored+Page&email=stored%40example.org&body=" + encode(body);
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url(SEED_ARTICLE + "/comments")))
+                        .header("Cookie", xsrfCookie.split(";")[0])
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String gunzip(byte[] gzip) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** The page without the two values that differ in every answer. */

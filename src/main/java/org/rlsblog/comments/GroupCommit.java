@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * that was more than a third of the processor, and it is the same work for one row as for fifty.
  *
  * <p>A write that fails (a reply whose parent was deleted a moment before, say) must not take the
- * others with it: when the shared transaction fails, each of its writes is run again in a
- * transaction of its own.
+ * others with it: they are written again without it. A store that is away fails the whole commit
+ * at once, so callers do not queue behind one retry after another.
  */
 final class GroupCommit {
 
@@ -53,22 +53,38 @@ final class GroupCommit {
         return waiting.size();
     }
 
+    /**
+     * Commits the waiting writes (up to {@link #MAX_WRITES_PER_COMMIT}) in one transaction and
+     * settles each of them. When one write throws, the transaction is rolled back, that write fails
+     * alone and the others are written again without it. When the transaction fails on its own
+     * (no connection, a failed commit), every write of it fails with that failure and none is run
+     * again: the store is away, and a commit whose outcome is unknown must not be repeated.
+     */
     private void commitWaiting() {
         List<Write<?>> batch = new ArrayList<>();
         for (Write<?> next; batch.size() < MAX_WRITES_PER_COMMIT && (next = waiting.poll()) != null; ) {
             batch.add(next);
         }
-        try {
-            transactions.executeWithoutResult(status -> batch.forEach(Write::perform));
-            batch.forEach(Write::succeed);
-        } catch (RuntimeException | Error sharedTransactionFailed) {
-            for (Write<?> write : batch) {
-                try {
-                    transactions.executeWithoutResult(status -> write.perform());
-                    write.succeed();
-                } catch (RuntimeException | Error failure) {
-                    write.fail(failure);
+        while (!batch.isEmpty()) {
+            List<Write<?>> performing = new ArrayList<>(1);
+            try {
+                transactions.executeWithoutResult(status -> {
+                    for (Write<?> write : batch) {
+                        performing.add(write);
+                        write.perform();
+                        performing.clear();
+                    }
+                });
+                batch.forEach(Write::succeed);
+                return;
+            } catch (Throwable failure) {
+                if (performing.isEmpty()) {
+                    batch.forEach(write -> write.fail(failure));
+                    return;
                 }
+                Write<?> culprit = performing.get(0);
+                culprit.fail(failure);
+                batch.remove(culprit);
             }
         }
     }
@@ -105,6 +121,9 @@ final class GroupCommit {
             }
             if (failure instanceof Error e) {
                 throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("the write failed", failure);
             }
             return value;
         }

@@ -12,11 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
@@ -32,6 +34,8 @@ class GroupCommitTests {
     static final class RecordingTransactions implements TransactionOperations {
 
         final List<List<String>> committed = new CopyOnWriteArrayList<>();
+        final AtomicInteger transactions = new AtomicInteger();
+        volatile boolean storeAway;
         private final ThreadLocal<List<String>> current = new ThreadLocal<>();
 
         Consumer<String> writer() {
@@ -41,9 +45,13 @@ class GroupCommitTests {
         @Override
         public <T> T execute(TransactionCallback<T> action) throws TransactionException {
             current.set(new ArrayList<>());
+            transactions.incrementAndGet();
             try {
                 TransactionStatus status = new SimpleTransactionStatus();
                 T result = action.doInTransaction(status);
+                if (storeAway) {
+                    throw new TransactionSystemException("the commit did not reach the store");
+                }
                 committed.add(List.copyOf(current.get()));
                 return result;
             } finally {
@@ -129,6 +137,49 @@ class GroupCommitTests {
         List<String> everyCommittedWrite =
                 transactions.committed.stream().flatMap(List::stream).toList();
         assertThat(everyCommittedWrite).containsExactlyInAnyOrder("w0", "w1", "w2", "w4", "w5");
+    }
+
+    @Test
+    void whenTheCommitItselfFailsEveryWriteOfItFailsAndNoneIsRunAgain() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        HeldCommit<String> first = new HeldCommit<>(threads, commits, () -> "first");
+        AtomicInteger performed = new AtomicInteger();
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "w" + i;
+            others.add(threads.submit(() -> commits.run(() -> {
+                performed.incrementAndGet();
+                transactions.writer().accept(name);
+                return name;
+            })));
+        }
+        transactions.storeAway = true;
+        assertThatThrownBy(() -> first.endOnceWaiting(5)).hasRootCauseMessage("the commit did not reach the store");
+
+        for (Future<String> other : others) {
+            assertThatThrownBy(other::get).hasRootCauseMessage("the commit did not reach the store");
+        }
+        assertThat(performed)
+                .as("a commit whose outcome is unknown is not repeated")
+                .hasValue(5);
+        assertThat(transactions.transactions).hasValue(2);
+        assertThat(transactions.committed).isEmpty();
+    }
+
+    @Test
+    void aFailingLoneWriteIsRunOnce() {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        AtomicInteger performed = new AtomicInteger();
+
+        assertThatThrownBy(() -> commits.run(() -> {
+                    performed.incrementAndGet();
+                    throw new IllegalStateException("no such parent");
+                }))
+                .hasMessage("no such parent");
+        assertThat(performed).hasValue(1);
+        assertThat(transactions.transactions).hasValue(1);
     }
 
     @Test

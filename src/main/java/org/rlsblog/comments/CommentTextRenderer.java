@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
  * the autolink library, http and https only) become links with {@code rel="nofollow ugc noopener"}.
  * The result then passes an OWASP sanitizer that allows nothing else, as a second line of defence.
  *
- * <p>The HTML of a text is kept (up to about 8 MB of text and HTML): a page that is made again
+ * <p>The HTML of a text is kept (up to 4 million characters of text and HTML): a page that is made again
  * because one comment changed would otherwise escape, linkify and sanitize every other comment on
  * it again, which was a third of rendering an article with 500 comments.
  */

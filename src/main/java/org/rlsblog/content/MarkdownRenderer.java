@@ -113,7 +113,10 @@ class MarkdownRenderer {
         return new RenderedMarkdown(html, toc, firstParagraphText, words, citations);
     }
 
-    /** Runs of non-blank characters, as {@code text.trim().split("\\s+")} would count them, without the regex. */
+    /**
+     * Runs of non-blank characters, without a regex. Like {@code text.trim().split("\\s+")}, except
+     * that Unicode spaces ({@link Character#isWhitespace}) also separate words.
+     */
     static int countWords(String text) {
         int words = 0;
         boolean inWord = false;

@@ -29,7 +29,9 @@ import org.springframework.boot.info.BuildProperties;
  * references heading, under a folder for the build that wrote it ({@code
  * <data-dir>/rendered-markdown/<build>/}): another build, whose renderer may differ, starts
  * afresh. After the first load, renderings of text no longer in {@code content/} and the folders
- * of other builds are deleted. A missing or damaged file only means rendering again.
+ * of other builds are deleted (two builds sharing one data folder, as in a rolling deploy with
+ * PostgreSQL, delete each other's: that only costs renderings). A missing or damaged file only
+ * means rendering again.
  *
  * <p>Rendering is most of loading content: 10,000 posts took 20-30 s on the 2-core development
  * machine at start-up, where the JIT has not compiled flexmark yet.
@@ -38,7 +40,6 @@ final class RenderCache {
 
     static final String FOLDER = "rendered-markdown";
     private static final Logger log = LoggerFactory.getLogger(RenderCache.class);
-    private static final int FORMAT = 1;
 
     private final @Nullable Path folder;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
@@ -76,7 +77,9 @@ final class RenderCache {
             return renderer.get();
         }
         String key = DigestUtils.sha256Hex(referencesTitle + "\0" + markdown);
-        used.add(key);
+        if (!pruned) {
+            used.add(key);
+        }
         Path file = folder.resolve(key);
         try {
             return read(Files.readAllBytes(file));
@@ -121,6 +124,7 @@ final class RenderCache {
         } catch (IOException e) {
             log.warn("Unused renderings not deleted from {}: {}", folder, e.toString());
         }
+        used.clear();
     }
 
     private void write(Path file, MarkdownRenderer.RenderedMarkdown rendered) {
@@ -141,7 +145,6 @@ final class RenderCache {
     private static byte[] bytes(MarkdownRenderer.RenderedMarkdown rendered) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(rendered.html().length() + 256);
         DataOutputStream out = new DataOutputStream(buffer);
-        out.writeInt(FORMAT);
         writeString(out, rendered.html());
         out.writeInt(rendered.toc().size());
         for (TocEntry entry : rendered.toc()) {
@@ -160,9 +163,6 @@ final class RenderCache {
 
     private static MarkdownRenderer.RenderedMarkdown read(byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != FORMAT) {
-            throw new IOException("another format");
-        }
         String html = readString(in);
         int tocSize = count(in);
         List<TocEntry> toc = new ArrayList<>(tocSize);

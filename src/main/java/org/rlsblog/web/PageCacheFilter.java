@@ -340,7 +340,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             int length = entry.gzip().length(values);
             response.setBufferSize(length);
             response.setContentLength(length);
-            entry.gzip().writeTo(out, parts, values);
+            entry.gzip().writeTo(out, values);
             return;
         }
         int length = 0;
@@ -362,8 +362,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     /** Whether the client takes gzip: named (or {@code *}) with a quality above zero, and not refused. */
     private static boolean acceptsGzip(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Encoding");
-        if (header == null) {
+        String header = String.join(", ", java.util.Collections.list(request.getHeaders("Accept-Encoding")));
+        if (header.isEmpty()) {
             return false;
         }
         try {

@@ -23,10 +23,12 @@ final class SplicedGzip {
     private static final int TRAILER = 8;
     private static final int MAX_STORED_BLOCK = 65_535;
 
+    private final byte[][] parts;
     private final byte[][] segments;
     private final int compressedLength;
 
-    private SplicedGzip(byte[][] segments) {
+    private SplicedGzip(byte[][] parts, byte[][] segments) {
+        this.parts = parts;
         this.segments = segments;
         int length = 0;
         for (byte[] segment : segments) {
@@ -41,7 +43,7 @@ final class SplicedGzip {
         for (int i = 0; i < parts.length; i++) {
             segments[i] = deflate(parts[i], i == parts.length - 1);
         }
-        return new SplicedGzip(segments);
+        return new SplicedGzip(parts, segments);
     }
 
     /** How much memory this holds, for the cache's weight. */
@@ -59,12 +61,9 @@ final class SplicedGzip {
         return length;
     }
 
-    /**
-     * Writes the gzip stream of the page whose uncompressed parts are {@code parts}, with {@code
-     * values[i]} between {@code parts[i]} and {@code parts[i + 1]}.
-     */
-    void writeTo(OutputStream out, byte[][] parts, byte[]... values) throws IOException {
-        if (parts.length != segments.length || values.length != segments.length - 1) {
+    /** Writes the gzip stream of the page with {@code values[i]} between its parts {@code i} and {@code i + 1}. */
+    void writeTo(OutputStream out, byte[]... values) throws IOException {
+        if (values.length != segments.length - 1) {
             throw new IllegalArgumentException("a value goes between each two parts");
         }
         CRC32 crc = new CRC32();

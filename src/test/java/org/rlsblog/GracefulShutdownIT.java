@@ -44,6 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the SIGTERM, the rest only once the log shows the graceful shutdown waiting for it. So it is in
  * flight at the moment of the signal for certain, not by luck of timing.
  *
+ * <p>A connection kept open between requests (as a proxy keeps it) is closed before Tomcat pauses,
+ * and readers' connections end after their answer: nobody gets an error page for a request sent
+ * during the shutdown.
+ *
  * <p>Runs in {@code verify} (maven-failsafe-plugin), after {@code package} has built the jar.
  */
 class GracefulShutdownIT {
@@ -111,7 +115,11 @@ class GracefulShutdownIT {
         }
 
         String body = "Sent across a SIGTERM. " + System.nanoTime();
-        try (SlowComment comment = SlowComment.begin(port, body)) {
+        try (SlowComment comment = SlowComment.begin(port, body);
+                KeepAliveConnection idle = new KeepAliveConnection(port)) {
+            assertThat(idle.get("/tags/rls").orElseThrow().status())
+                    .as("a page on a connection then left idle, as a proxy leaves it")
+                    .isEqualTo(200);
             await("pages served under load before the SIGTERM")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> pagesServed.get() >= 20);
@@ -127,6 +135,10 @@ class GracefulShutdownIT {
             assertThat(refusesNewConnections(port))
                     .as("new connections once stopping")
                     .isTrue();
+            assertThat(idle.get("/tags/rls").map(KeepAliveConnection.Answer::status))
+                    .as("a request on the connection that was idle at the SIGTERM: closed, so a client"
+                            + " retries elsewhere, rather than answered with an error (Tomcat paused says 400)")
+                    .isEmpty();
 
             String status = comment.finish();
 

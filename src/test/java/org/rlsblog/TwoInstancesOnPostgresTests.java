@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * Two replicas of the whole application on one PostgreSQL database, as in a deployment behind a
@@ -33,10 +38,14 @@ class TwoInstancesOnPostgresTests {
     @BeforeAll
     static void startTwoInstancesOnOneDatabase(@TempDir Path dataA, @TempDir Path dataB) {
         String url = TestPostgres.newDatabase("two_instances");
-        CompletableFuture<ConfigurableApplicationContext> startA =
-                CompletableFuture.supplyAsync(() -> start(url, dataA));
-        CompletableFuture<ConfigurableApplicationContext> startB =
-                CompletableFuture.supplyAsync(() -> start(url, dataB));
+        // Both start at once, as replicas do (migrations, imports). Only their logging set-up
+        // takes turns: in one JVM both would reset the one shared Logback context at once, which
+        // Spring Boot does not support ("Unable to find Spring Environment in logger context").
+        CountDownLatch loggingSetUpOnA = new CountDownLatch(1);
+        CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(
+                () -> start(url, dataA, new OnEnvironmentPrepared(LOGGING + 1, loggingSetUpOnA::countDown)));
+        CompletableFuture<ConfigurableApplicationContext> startB = CompletableFuture.supplyAsync(
+                () -> start(url, dataB, new OnEnvironmentPrepared(LOGGING - 1, () -> awaitQuietly(loggingSetUpOnA))));
         CompletableFuture.allOf(startA, startB).exceptionally(ignored -> null).join();
         a = startA.getNow(null);
         b = startB.getNow(null);
@@ -44,8 +53,35 @@ class TwoInstancesOnPostgresTests {
         startB.join();
     }
 
-    private static ConfigurableApplicationContext start(String url, Path dataDir) {
+    /** The order of Spring Boot's {@code LoggingApplicationListener}, which sets up logging. */
+    private static final int LOGGING = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    /** Runs {@code action} when the environment is ready, before or after logging is set up. */
+    private record OnEnvironmentPrepared(int order, Runnable action)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            action.run();
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url, Path dataDir, OnEnvironmentPrepared listener) {
         return new SpringApplicationBuilder(RlsBlogApplication.class)
+                .listeners(listener)
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=" + url,

@@ -2,7 +2,6 @@ package org.rlsblog.content;
 
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -35,7 +34,7 @@ class MarkdownRenderer {
                 List.of(
                         TablesExtension.create(),
                         FootnoteExtension.create(),
-                        AutolinkExtension.create(),
+                        new QuickAutolinkExtension(),
                         StrikethroughExtension.create(),
                         TypographicExtension.create(),
                         AnchorLinkExtension.create(),

@@ -14,8 +14,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Requests for things the site does not have (a browser's {@code /favicon.ico}, bots probing for
- * WordPress) get the 404 page without a warning in the log each, and the pages name an icon so
- * that browsers do not ask for {@code /favicon.ico} at all.
+ * WordPress) get the 404 page without a warning in the log each, and the pages name their icon
+ * (served from {@code /css}) so that browsers do not ask for {@code /favicon.ico} at all.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotFoundLoggingTests extends LiveSiteSupport {
@@ -42,7 +42,12 @@ class NotFoundLoggingTests extends LiveSiteSupport {
     @Test
     void pagesNameTheirIconSoBrowsersDoNotAskForFaviconIco() throws Exception {
         String home = get("/").body();
+        String icon = Jsoup.parse(home).select("head link[rel=icon]").attr("href");
 
-        assertThat(Jsoup.parse(home).select("head link[rel=icon]")).hasSize(1);
+        assertThat(icon).startsWith("/");
+        HttpResponse<String> served = get(icon);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+        assertThat(served.body()).startsWith("<svg");
     }
 }

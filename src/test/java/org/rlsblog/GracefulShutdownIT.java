@@ -137,7 +137,7 @@ class GracefulShutdownIT {
                     .isTrue();
             assertThat(idle.get("/tags/rls").map(KeepAliveConnection.Answer::status))
                     .as("a request on the connection that was idle at the SIGTERM: closed, so a client"
-                            + " retries elsewhere, rather than answered with an error (Tomcat paused says 400)")
+                            + " retries elsewhere, rather than answered with an error")
                     .isEmpty();
 
             String status = comment.finish();

@@ -17,6 +17,7 @@ import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -53,8 +54,8 @@ class TwoInstancesOnPostgresTests {
         startB.join();
     }
 
-    /** The order of Spring Boot's {@code LoggingApplicationListener}, which sets up logging. */
-    private static final int LOGGING = Ordered.HIGHEST_PRECEDENCE + 20;
+    /** The order of Spring Boot's listener that sets up logging. */
+    private static final int LOGGING = LoggingApplicationListener.DEFAULT_ORDER;
 
     /** Runs {@code action} when the environment is ready, before or after logging is set up. */
     private record OnEnvironmentPrepared(int order, Runnable action)

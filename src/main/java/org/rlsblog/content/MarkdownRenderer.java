@@ -10,6 +10,7 @@ import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -28,13 +29,18 @@ class MarkdownRenderer {
     private final HtmlRenderer renderer;
 
     MarkdownRenderer() {
+        this(new QuickAutolinkExtension());
+    }
+
+    /** With another autolink extension: for the test that compares ours with flexmark's own. */
+    MarkdownRenderer(Extension autolinks) {
         MutableDataSet options = new MutableDataSet();
         options.set(
                 Parser.EXTENSIONS,
                 List.of(
                         TablesExtension.create(),
                         FootnoteExtension.create(),
-                        new QuickAutolinkExtension(),
+                        autolinks,
                         StrikethroughExtension.create(),
                         TypographicExtension.create(),
                         AnchorLinkExtension.create(),

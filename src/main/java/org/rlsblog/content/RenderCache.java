@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -43,10 +44,13 @@ final class RenderCache {
     static final String FOLDER = "rendered-markdown";
     private static final Logger log = LoggerFactory.getLogger(RenderCache.class);
 
-    /** Names a temporary file uniquely among the processes that may share the data folder. */
-    private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
+    /**
+     * With a counter, names a temporary file uniquely among the processes that may share the data
+     * folder (a pid would not do: in a container the JVM is always process 1).
+     */
+    private static final String TEMPORARY_SUFFIX = "." + UUID.randomUUID() + ".tmp";
 
-    private static final String TEMPORARY_SUFFIX = "." + ProcessHandle.current().pid() + ".tmp";
+    private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
 
     private final @Nullable Path folder;
     /** The renderings in the folder: listed once, so that a text never rendered costs no failed open. */
@@ -154,19 +158,27 @@ final class RenderCache {
                 Files.createDirectories(file.getParent());
                 folderMade = true;
             }
-            Path temporary = file.resolveSibling(
-                    file.getFileName() + "." + TEMPORARY_FILES.incrementAndGet() + TEMPORARY_SUFFIX);
-            Files.write(temporary, bytes(rendered), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                writeWhole(file, rendered);
+            } catch (NoSuchFileException folderGone) { // another build's prune deleted it
+                Files.createDirectories(file.getParent());
+                writeWhole(file, rendered);
+            }
             return true;
         } catch (IOException e) {
-            folderMade = false; // another build's prune may have deleted it: made again next time
             if (!warned) {
                 warned = true;
                 log.warn("Rendered Markdown is not kept for the next start ({}): {}", file.getParent(), e.toString());
             }
             return false;
         }
+    }
+
+    private static void writeWhole(Path file, MarkdownRenderer.RenderedMarkdown rendered) throws IOException {
+        Path temporary =
+                file.resolveSibling(file.getFileName() + "." + TEMPORARY_FILES.incrementAndGet() + TEMPORARY_SUFFIX);
+        Files.write(temporary, bytes(rendered), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Set<String> list(Path folder) {

@@ -1,5 +1,6 @@
 package org.rlsblog.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.apache.coyote.ActionCode;
@@ -62,8 +63,9 @@ public class GracefulHttp11NioProtocol extends Http11NioProtocol {
 
     /**
      * Passes every request on to Tomcat's adapter (the servlet container) except one the pause
-     * cut short: the connector is paused and the request has no headers, because Tomcat stopped
-     * reading it after its first line. That one's connection is closed with no answer written.
+     * cut short: the connector is paused, the request has no headers, because Tomcat stopped
+     * reading it after its first line, and Tomcat has marked it failed (503, then 400). That one's
+     * connection is closed with no answer written.
      */
     static final class ClosingWhenPaused implements Adapter {
 
@@ -77,7 +79,9 @@ public class GracefulHttp11NioProtocol extends Http11NioProtocol {
 
         @Override
         public void service(Request request, Response response) throws Exception {
-            if (paused.getAsBoolean() && request.getMimeHeaders().size() == 0) {
+            if (paused.getAsBoolean()
+                    && request.getMimeHeaders().size() == 0
+                    && response.getStatus() >= HttpServletResponse.SC_BAD_REQUEST) {
                 response.action(ActionCode.CLOSE_NOW, null);
                 return;
             }

@@ -2,11 +2,14 @@ package org.rlsblog.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.connector.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -14,10 +17,13 @@ import org.springframework.context.SmartLifecycle;
  * reader (or the proxy in front) whose connection was open at the SIGTERM gets either a whole
  * answer or a closed connection it can retry on, never an error page.
  *
- * <p>It stops before the web server's graceful shutdown (a higher lifecycle phase stops first):
- * from then on every answer says {@code Connection: close}; after a short wait, for the requests
- * that had already decided to keep their connection, the connections idle between requests are
- * closed. Then Spring Boot pauses the connector and waits for what is still in flight, as before.
+ * <p>It stops just before the web server's graceful shutdown (the next lifecycle phase up, and a
+ * higher phase stops first): from then on every answer says {@code Connection: close}; after a
+ * short wait, for the requests that had already decided to keep their connection, the
+ * connections idle between requests are closed. Then Spring Boot pauses the connector and waits
+ * for what is still in flight, as before. It is not paused with its context (the test context
+ * cache pauses contexts it is not using), since the server then keeps running; should it be
+ * started again, connections are kept alive again.
  */
 final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer {
 
@@ -27,6 +33,7 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
     static final Duration LAST_KEEP_ALIVE_ANSWERS = Duration.ofMillis(100);
 
     private final List<Connector> connectors = new CopyOnWriteArrayList<>();
+    private final Map<GracefulHttp11NioProtocol, Integer> keepAliveRequests = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     @Override
@@ -36,6 +43,8 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
 
     @Override
     public void start() {
+        keepAliveRequests.forEach(GracefulHttp11NioProtocol::setMaxKeepAliveRequests);
+        keepAliveRequests.clear();
         running = true;
     }
 
@@ -50,7 +59,10 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
         if (protocols.isEmpty()) {
             return;
         }
-        protocols.forEach(protocol -> protocol.setMaxKeepAliveRequests(1));
+        for (GracefulHttp11NioProtocol protocol : protocols) {
+            keepAliveRequests.putIfAbsent(protocol, protocol.getMaxKeepAliveRequests());
+            protocol.setMaxKeepAliveRequests(1);
+        }
         try {
             Thread.sleep(LAST_KEEP_ALIVE_ANSWERS.toMillis());
         } catch (InterruptedException e) {
@@ -65,5 +77,15 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
+    }
+
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 }

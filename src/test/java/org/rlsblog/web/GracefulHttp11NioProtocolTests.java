@@ -47,6 +47,7 @@ class GracefulHttp11NioProtocolTests {
     @Test
     void closesTheConnectionOfARequestWhoseHeadersThePauseLeftUnread() throws Exception {
         paused.set(true);
+        response.setStatus(400); // what Tomcat makes of it: 503, then 400 for the missing Host
 
         adapter.service(request, response);
 
@@ -76,7 +77,19 @@ class GracefulHttp11NioProtocolTests {
     }
 
     @Test
+    void servesAHeaderlessRequestReadWholeBeforeThePause() throws Exception {
+        paused.set(true); // an HTTP/1.0 request without headers, parsed before the pause
+
+        adapter.service(request, response);
+
+        assertThat(served).containsExactly(request);
+        assertThat(mayAnswer()).isTrue();
+    }
+
+    @Test
     void leavesAHeaderlessRequestToTheContainerWhileRunning() throws Exception {
+        response.setStatus(400);
+
         adapter.service(request, response);
 
         assertThat(served).as("Tomcat's own 400 for a missing Host stands").containsExactly(request);

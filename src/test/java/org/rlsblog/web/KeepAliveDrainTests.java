@@ -12,16 +12,14 @@ import org.rlsblog.KeepAliveConnection.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * What a shutdown does to the connections readers hold open between requests: before Tomcat
  * pauses, the idle ones are closed and each later answer ends its own ({@link KeepAliveDrain});
- * once paused, a request that still arrives on one finds it closed, which clients retry, rather
- * than an error answer. The pause and the drain are run by hand here, so this class gets a server
- * of its own and throws it away after.
+ * once paused, a request that still arrives on one finds it closed (Tomcat's own behaviour, kept),
+ * which clients retry, rather than an error answer. The pause and the drain are run by hand on the
+ * shared test server, and undone before each test ends.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeepAliveDrainTests extends LiveSiteSupport {
 
@@ -52,30 +50,40 @@ class KeepAliveDrainTests extends LiveSiteSupport {
     @Test
     @Order(2)
     void theDrainClosesTheIdleConnectionsAndEndsEachLaterAnswerWithConnectionClose() throws Exception {
-        try (KeepAliveConnection idle = new KeepAliveConnection(port)) {
-            Answer before = idle.get(SEED_ARTICLE).orElseThrow();
-            assertThat(before.status()).isEqualTo(200);
-            assertThat(before.header("Connection"))
-                    .as("kept alive before the drain")
-                    .isEmpty();
-            assertThat(idle.get(SEED_ARTICLE))
-                    .as("a second answer on the same connection")
-                    .isPresent();
+        try {
+            try (KeepAliveConnection idle = new KeepAliveConnection(port)) {
+                Answer before = idle.get(SEED_ARTICLE).orElseThrow();
+                assertThat(before.status()).isEqualTo(200);
+                assertThat(before.header("Connection"))
+                        .as("kept alive before the drain")
+                        .isEmpty();
+                assertThat(idle.get(SEED_ARTICLE))
+                        .as("a second answer on the same connection")
+                        .isPresent();
 
-            drain.stop();
+                drain.stop();
 
-            assertThat(idle.get(SEED_ARTICLE))
-                    .as("a request on a connection that was idle at the drain")
-                    .isEmpty();
-            assertThat(drain.isRunning()).isFalse();
+                assertThat(idle.get(SEED_ARTICLE))
+                        .as("a request on a connection that was idle at the drain")
+                        .isEmpty();
+                assertThat(drain.isRunning()).isFalse();
+            }
+            try (KeepAliveConnection later = new KeepAliveConnection(port)) {
+                Answer answer = later.get("/").orElseThrow();
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.header("Connection")).contains("close");
+                assertThat(later.get("/"))
+                        .as("the connection after its Connection: close answer")
+                        .isEmpty();
+            }
+        } finally {
+            drain.start();
         }
-        try (KeepAliveConnection later = new KeepAliveConnection(port)) {
-            Answer answer = later.get("/").orElseThrow();
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.header("Connection")).contains("close");
-            assertThat(later.get("/"))
-                    .as("the connection after its Connection: close answer")
+        try (KeepAliveConnection again = new KeepAliveConnection(port)) {
+            assertThat(again.get("/").orElseThrow().header("Connection"))
+                    .as("kept alive once started again")
                     .isEmpty();
+            assertThat(again.get("/")).isPresent();
         }
     }
 }

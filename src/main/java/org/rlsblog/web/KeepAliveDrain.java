@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Empties the keep-alive connections before the graceful shutdown pauses Tomcat, so that a
  * reader (or the proxy in front) whose connection was open at the SIGTERM gets either a whole
- * answer or a closed connection it can retry on, never an error page.
+ * answer or a closed connection it can retry on, rather than an error page.
  *
  * <p>It stops just before the web server's graceful shutdown (the next lifecycle phase up, and a
  * higher phase stops first): from then on every answer says {@code Connection: close}; after a
@@ -30,7 +30,7 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
     private static final Logger log = LoggerFactory.getLogger(KeepAliveDrain.class);
 
     /** Long enough for a request that has just passed Tomcat's keep-alive check to finish. */
-    static final Duration LAST_KEEP_ALIVE_ANSWERS = Duration.ofMillis(100);
+    private static final Duration LAST_KEEP_ALIVE_ANSWERS = Duration.ofMillis(100);
 
     private final List<Connector> connectors = new CopyOnWriteArrayList<>();
     private final Map<GracefulHttp11NioProtocol, Integer> keepAliveRequests = new ConcurrentHashMap<>();

@@ -31,7 +31,9 @@ class CommentTextFuzzTests {
             for (Attribute attribute : element.attributes()) {
                 assertThat(attribute.getKey()).isIn("href", "rel");
                 if (attribute.getKey().equals("href")) {
-                    assertThat(attribute.getValue()).matches("(?i)https?://.*");
+                    // only the scheme matters here; the rest may hold any character the autolink
+                    // library takes into a URL, U+0085 (a line end to a regex without s) included
+                    assertThat(attribute.getValue()).matches("(?is)https?://.*");
                 }
             }
         }

@@ -49,24 +49,42 @@ java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=o
   --logging.level.root=WARN > /dev/null 2>&1 || true
 CDS=""; [ -f "$WORK/app.jsa" ] && CDS="-XX:SharedArchiveFile=$WORK/app.jsa"
 
-time_to_first_answer() { # data-dir jar-and-options... -> ms until the article answers (then stops it)
-  local data=$1; shift
-  local port; port=$(free_port)
+ms_until_answer() { # url command... -> ms from launch until the url answers (then stops it)
+  local url=$1; shift
   local t0; t0=$(date +%s%N)
-  java "$@" --server.port="$port" --server.address=127.0.0.1 --blog.content-dir="$WORK/content" \
-    --blog.data-dir="$data" --blog.watch=false --logging.level.root=WARN > /dev/null 2>&1 &
+  "$@" > /dev/null 2>&1 &
   local pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/posts/rls-and-liver-diseases"; do
+  until curl -fs -o /dev/null "$url"; do
     kill -0 "$pid" 2>/dev/null || { echo "failed"; return; }
     sleep 0.02
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
+time_to_first_answer() { # data-dir jar-and-options... -> ms until the article answers
+  local data=$1; shift
+  local port; port=$(free_port)
+  ms_until_answer "http://127.0.0.1:$port/posts/rls-and-liver-diseases" java "$@" --server.port="$port" \
+    --server.address=127.0.0.1 --blog.content-dir="$WORK/content" --blog.data-dir="$data" --blog.watch=false \
+    --logging.level.root=WARN
+}
 START_PLAIN=$(time_to_first_answer "$WORK/start-plain" -jar "$JAR")
 # a first start (empty data folder: database created, every post rendered), then a restart
 START_FIRST=$(time_to_first_answer "$WORK/start-cds" $JAVA_OPTS $CDS -jar "$APP_JAR")
 START_AGAIN=$(time_to_first_answer "$WORK/start-cds" $JAVA_OPTS $CDS -jar "$APP_JAR")
+
+# The calibration: a bare Spring Boot web app (scripts/MinimalWebApp.java: Spring MVC on Tomcat and
+# nothing else) on the site's own jars and JVM options, without class data sharing. The issue gave
+# its figures for it (1.3 s to start, about 39,000 requests/s for the article's bytes), so the
+# ratios below compare across machines.
+MIN_CP=$(ls "$WORK"/app/lib/*.jar | grep -E '/(spring-(aop|beans|boot|boot-autoconfigure|boot-http-converter|boot-jackson|boot-servlet|boot-tomcat|boot-web-server|boot-webmvc|context|core|expression|web|webmvc)|tomcat-embed-(core|el|websocket)|logback-(classic|core)|slf4j-api|commons-logging|jul-to-slf4j|log4j-(api|to-slf4j)|micrometer-(commons|observation)|jspecify|snakeyaml|jackson-[a-z]+|jakarta.annotation-api)-[0-9]' | paste -sd:)
+javac -nowarn -d "$WORK/minimal" -cp "$MIN_CP" scripts/MinimalWebApp.java
+MIN_PORT=$(free_port)
+MINIMAL=(java $JAVA_OPTS -cp "$WORK/minimal:$MIN_CP" bench.MinimalWebApp --server.port="$MIN_PORT"
+  --server.address=127.0.0.1 --logging.level.root=WARN --article="$WORK/content/posts/rls-and-liver-diseases.md")
+START_MINIMAL=$(ms_until_answer "http://127.0.0.1:$MIN_PORT/article" "${MINIMAL[@]}")
+START_MINIMAL2=$(ms_until_answer "http://127.0.0.1:$MIN_PORT/article" "${MINIMAL[@]}")
+START_EXTRACTED=$(time_to_first_answer "$WORK/start-extracted" $JAVA_OPTS -jar "$APP_JAR")
 
 PORT=$(free_port)
 java $JAVA_OPTS $CDS -jar "$APP_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
@@ -139,6 +157,18 @@ if [ -n "${NPORT:-}" ]; then
   printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static feed" 64 "$rps" "$p50" "$p99" "$err"
   NGINXFEED64=$rps
 fi
+# the bare Spring Boot endpoint answering with the same article bytes
+MINIMAL[${#MINIMAL[@]}-1]="--article=$WORK/article.html"
+"${MINIMAL[@]}" > "$WORK/minimal.log" 2>&1 & PIDS+=("$!")
+until curl -fs -o /dev/null "http://127.0.0.1:$MIN_PORT/article"; do sleep 0.05; done
+# it is compiled from cold here, where the site has compiled its code over the runs before: 20 s
+# (on 2 cores it went 6,000, 17,700, 29,200 req/s in three 8 s runs from a cold start)
+wrk -t2 -c64 -d20s "http://127.0.0.1:$MIN_PORT/article" > /dev/null 2>&1
+read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$MIN_PORT/article" 64)
+printf '%-22s %6s %10s %10s %10s %8s\n' "bare Spring endpoint" 64 "$rps" "$p50" "$p99" "$err"
+MINIMAL64=$rps
+kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+
 # The JVM compiles what it runs often: a few seconds of each page first, as a running site has had
 for name in "${ORDER[@]}"; do
   wrk -t2 -c16 -d3s "$BASE${TARGETS[$name]}" > /dev/null 2>&1
@@ -185,11 +215,20 @@ printf '%-22s %6s %10s\n' "  (POSTs meanwhile)" 8 "$(awk '/Requests\/sec/ {print
 echo
 echo "start to first answered request (extracted jar + CDS, $JAVA_OPTS):"
 echo "  first start ${START_FIRST} ms, restart ${START_AGAIN} ms; plain java -jar, first start: ${START_PLAIN} ms"
+echo "  the same JVM options without class data sharing: the site (extracted jar) ${START_EXTRACTED} ms;"
+echo "  the bare Spring Boot web app ${START_MINIMAL} / ${START_MINIMAL2} ms"
+awk -v s="$START_AGAIN" -v e="$START_EXTRACTED" -v m1="$START_MINIMAL" -v m2="$START_MINIMAL2" 'BEGIN {
+  m = (m1 < m2 ? m1 : m2); if (m + 0 > 0) printf "  site restart vs bare app: %.2f (the issue: 2 s against 1.3 s, 1.54); like for like, no CDS: %.2f\n", s / m, e / m }'
 echo "content loaded (the run measured above, a first start): $(grep -o 'Content loaded: .*' "$WORK/app.log" | head -1)"
 echo "resident memory after the load:  $(rss_mb "$APP") MB"
+if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then # where it goes (BENCH_JAVA_OPTS="... -XX:NativeMemoryTracking=summary")
+  jcmd "$APP" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/  /'
+  awk '/^Rss:/ {r+=$2} /^[0-9a-f]+-/ {f=$6} /^Rss:/ && f ~ /\.jsa$/ {j+=$2} END {printf "  RSS %d MB, of which class data sharing archives %d MB\n", r/1024, j/1024}' "/proc/$APP/smaps"
+fi
 echo "comments accepted (durable, spam checks on, flood limit off: one client): ${COMMENTS_RPS}/s"
 if [ "$NGINX64" -gt 0 ]; then
   echo "article vs nginx static at 64 connections: $(awk -v a="$ARTICLE64" -v n="$NGINX64" 'BEGIN {printf "%.2f", a/n}')"
   echo "article vs nginx, both gzip, at 64:         $(awk -v a="$ARTICLEGZIP64" -v n="$NGINXGZIP64" 'BEGIN {printf "%.2f", a/n}')"
   echo "feed vs nginx static at 64 connections:    $(awk -v a="$FEED64" -v n="$NGINXFEED64" 'BEGIN {printf "%.2f", a/n}')"
 fi
+echo "article vs the bare Spring endpoint at 64:  $(awk -v a="$ARTICLE64" -v m="$MINIMAL64" 'BEGIN {if (m > 0) printf "%.2f", a/m; else printf "n/a"}') (the issue: about 39,000/s for it)"

@@ -31,16 +31,21 @@ COPY --from=build /layers/application/ ./
 # thread, and freed native memory handed back to the system every 5 s.
 ENV BLOG_CONTENT_DIR=/app/content \
     BLOG_DATA_DIR=/data \
+    BLOG_RENDER_SEED_DIR=/app/render-seed \
     SERVER_PORT=8080 \
     MANAGEMENT_SERVER_PORT=9090 \
     MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus \
     MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=40 -XX:+UseSerialGC -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/./urandom"
 # Class data sharing: a training start records the classes that start-up loads, so every later
-# start maps them from /app/app.jsa instead of loading and verifying them again.
+# start maps them from /app/app.jsa instead of loading and verifying them again. The same start
+# renders the Markdown baked in above; its renderings stay in the image (BLOG_RENDER_SEED_DIR), so
+# a container's first start renders none of it (only text that a mounted content folder changed).
+# Its database does not stay: each site's first start makes the site's own secrets.
 RUN java -Xms64m -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
       --blog.data-dir=/tmp/cds-training --blog.content-dir=/app/content --blog.watch=false \
       --logging.level.root=WARN > /dev/null \
+ && mkdir -p /app/render-seed && mv /tmp/cds-training/rendered-markdown /app/render-seed/ \
  && rm -rf /tmp/cds-training
 VOLUME /data
 EXPOSE 8080 9090

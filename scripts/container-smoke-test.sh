@@ -115,6 +115,12 @@ run
 wait_healthy
 t1=$(date +%s.%N)
 log "run to healthy: $(echo "$t1 - $t0" | bc) s"
+renders=$($ENGINE logs "$NAME" 2>&1 | grep -o 'Rendered Markdown: .*' | head -1 || true)
+log "${renders:-no line about rendered Markdown}"
+case "$renders" in
+  *" 0 made") ;;
+  *) fail "the first start rendered Markdown that the image build had rendered" ;;
+esac
 
 base="http://127.0.0.1:$PORT"
 jar="$JAR/cookies"

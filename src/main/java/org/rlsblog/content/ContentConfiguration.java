@@ -11,6 +11,6 @@ class ContentConfiguration {
 
     @Bean
     RenderCache renderCache(ContentProperties properties, ObjectProvider<BuildProperties> build) {
-        return RenderCache.forBuild(properties.dataDir(), build.getIfAvailable());
+        return RenderCache.forBuild(properties.dataDir(), properties.renderSeedDir(), build.getIfAvailable());
     }
 }

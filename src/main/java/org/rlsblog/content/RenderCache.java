@@ -55,35 +55,56 @@ final class RenderCache {
     private final @Nullable Path folder;
     /** The renderings in the folder: listed once, so that a text never rendered costs no failed open. */
     private final Set<String> kept;
+    /** Renderings made when the container image was built, for this build: read, never written or pruned. */
+    private final @Nullable Path seed;
+
+    private final Set<String> seedKept;
+    private final AtomicLong reused = new AtomicLong();
+    private final AtomicLong reusedFromSeed = new AtomicLong();
+    private final AtomicLong made = new AtomicLong();
 
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private volatile boolean folderMade;
     private volatile boolean pruned;
     private volatile boolean warned;
 
-    private RenderCache(@Nullable Path folder) {
+    private RenderCache(@Nullable Path folder, @Nullable Path seed) {
         this.folder = folder;
         this.kept = folder == null ? Set.of() : list(folder);
+        this.seed = folder == null ? null : seed;
+        this.seedKept = this.seed == null ? Set.of() : list(this.seed);
     }
 
     /**
      * The cache for the running build (named by its build information), or one that keeps nothing
      * when there is none (a build without {@code META-INF/build-info.properties}).
      */
-    static RenderCache forBuild(Path dataDir, @Nullable BuildProperties build) {
+    static RenderCache forBuild(Path dataDir, @Nullable Path seedDir, @Nullable BuildProperties build) {
         return build == null || build.getTime() == null
                 ? none()
-                : in(dataDir, build.getVersion() + "@" + build.getTime());
+                : in(dataDir, seedDir, build.getVersion() + "@" + build.getTime());
     }
 
     /** A cache that keeps nothing (tests, and builds without build information). */
     static RenderCache none() {
-        return new RenderCache(null);
+        return new RenderCache(null, null);
     }
 
     /** A cache under {@code dataDir} for the build named {@code build}. */
     static RenderCache in(Path dataDir, String build) {
-        return new RenderCache(dataDir.resolve(FOLDER).resolve(buildFolder(build)));
+        return in(dataDir, null, build);
+    }
+
+    /**
+     * As {@link #in(Path, String)}, also reading the renderings that a start with {@code seedDir}
+     * as its data folder kept for the same build (the container image's training start does that
+     * for the content baked into the image, so that a container's first start renders nothing).
+     */
+    static RenderCache in(Path dataDir, @Nullable Path seedDir, String build) {
+        String buildFolder = buildFolder(build);
+        return new RenderCache(
+                dataDir.resolve(FOLDER).resolve(buildFolder),
+                seedDir == null ? null : seedDir.resolve(FOLDER).resolve(buildFolder));
     }
 
     /** The rendering of {@code markdown} with this references heading: kept from before, or made now. */
@@ -97,20 +118,34 @@ final class RenderCache {
             used.add(key);
         }
         Path file = folder.resolve(key);
-        if (kept.contains(key)) {
-            try {
-                return read(Files.readAllBytes(file));
-            } catch (NoSuchFileException deletedSince) {
-                // rendered below
-            } catch (IOException | RuntimeException damaged) {
-                log.debug("Rendering in {} not read, rendering afresh: {}", file, damaged.toString());
+        MarkdownRenderer.RenderedMarkdown found = kept.contains(key) ? readKept(file) : null;
+        if (found == null && seed != null && seedKept.contains(key)) {
+            found = readKept(seed.resolve(key));
+            if (found != null) {
+                reusedFromSeed.incrementAndGet();
             }
         }
-        MarkdownRenderer.RenderedMarkdown made = renderer.get();
-        if (write(file, made)) {
+        if (found != null) {
+            reused.incrementAndGet();
+            return found;
+        }
+        MarkdownRenderer.RenderedMarkdown rendered = renderer.get();
+        made.incrementAndGet();
+        if (write(file, rendered)) {
             kept.add(key);
         }
-        return made;
+        return rendered;
+    }
+
+    private static MarkdownRenderer.@Nullable RenderedMarkdown readKept(Path file) {
+        try {
+            return read(Files.readAllBytes(file));
+        } catch (NoSuchFileException deletedSince) {
+            return null;
+        } catch (IOException | RuntimeException damaged) {
+            log.debug("Rendering in {} not read, rendering afresh: {}", file, damaged.toString());
+            return null;
+        }
     }
 
     /**
@@ -122,6 +157,11 @@ final class RenderCache {
             return;
         }
         pruned = true;
+        log.info(
+                "Rendered Markdown: {} renderings reused ({} of them made when the image was built), {} made",
+                reused.get(),
+                reusedFromSeed.get(),
+                made.get());
         try (Stream<Path> builds = Files.list(folder.getParent())) {
             for (Path build : builds.toList()) {
                 if (!build.equals(folder)) {

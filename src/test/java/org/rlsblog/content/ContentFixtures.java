@@ -23,7 +23,8 @@ final class ContentFixtures {
                 3,
                 200,
                 java.net.URI.create("http://localhost:8080"),
-                contentDir.resolveSibling("data"));
+                contentDir.resolveSibling("data"),
+                null);
     }
 
     static ContentFileReader reader() {

@@ -81,7 +81,8 @@ public class ContentLoadBenchmark {
                 3,
                 200,
                 java.net.URI.create("http://localhost"),
-                dir.resolve("data"));
+                dir.resolve("data"),
+                null);
         return new ContentLoader(
                 new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), renders, properties),
                 renders,

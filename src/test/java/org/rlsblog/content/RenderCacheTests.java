@@ -29,6 +29,10 @@ class RenderCacheTests {
     }
 
     private List<Path> kept() throws IOException {
+        return kept(dataDir);
+    }
+
+    private static List<Path> kept(Path dataDir) throws IOException {
         try (Stream<Path> files = Files.walk(dataDir.resolve(RenderCache.FOLDER))) {
             return files.filter(Files::isRegularFile).toList();
         }
@@ -119,6 +123,24 @@ class RenderCacheTests {
     }
 
     @Test
+    void theImagesRenderingsAreReadButNeverWrittenOrPruned(@TempDir Path imageData) throws IOException {
+        MarkdownRenderer.RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
+        List<Path> seed = kept(imageData);
+
+        RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
+        MarkdownRenderer.RenderedMarkdown atStart = render(container, ARTICLE, "References");
+        render(container, "Written since the image was built.", "References");
+        container.prune();
+
+        assertThat(renderings).as("only the new text was rendered").hasValue(2);
+        assertThat(atStart).isEqualTo(atBuild);
+        assertThat(kept(imageData)).as("the image's renderings untouched").isEqualTo(seed);
+        assertThat(kept(dataDir)).as("only the new rendering written").hasSize(1);
+        render(RenderCache.in(dataDir, imageData, "build 2"), ARTICLE, "References");
+        assertThat(renderings).as("another build does not read them").hasValue(3);
+    }
+
+    @Test
     void withoutBuildInformationNothingIsKept() {
         render(RenderCache.none(), ARTICLE, "References");
         render(RenderCache.none(), ARTICLE, "References");
@@ -137,7 +159,8 @@ class RenderCacheTests {
                 3,
                 200,
                 java.net.URI.create("http://localhost:8080"),
-                dataDir);
+                dataDir,
+                null);
 
         ContentSnapshot rendered = load(properties, RenderCache.in(dataDir, "build 1"));
         ContentSnapshot kept = load(properties, RenderCache.in(dataDir, "build 1"));

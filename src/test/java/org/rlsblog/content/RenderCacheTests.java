@@ -141,6 +141,24 @@ class RenderCacheTests {
     }
 
     @Test
+    void aDamagedSeedRenderingIsRenderedAgainIntoTheDataFolderAndTheSeedIsLeftAsItWas(@TempDir Path imageData)
+            throws IOException {
+        MarkdownRenderer.RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
+        Path seedFile = kept(imageData).get(0);
+        byte[] damaged = java.util.Arrays.copyOf(Files.readAllBytes(seedFile), 10);
+        Files.write(seedFile, damaged);
+
+        RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
+        MarkdownRenderer.RenderedMarkdown atStart = render(container, ARTICLE, "References");
+        container.prune();
+
+        assertThat(renderings).hasValue(2);
+        assertThat(atStart).isEqualTo(atBuild);
+        assertThat(Files.readAllBytes(seedFile)).isEqualTo(damaged);
+        assertThat(kept(dataDir)).hasSize(1);
+    }
+
+    @Test
     void withoutBuildInformationNothingIsKept() {
         render(RenderCache.none(), ARTICLE, "References");
         render(RenderCache.none(), ARTICLE, "References");

@@ -59,7 +59,7 @@ final class RenderCache {
     private final @Nullable Path folder;
     /** The renderings in the folder: listed once, so that a text never rendered costs no failed open. */
     private final Set<String> kept;
-    /** Renderings made when the container image was built, for this build: read, never written or pruned. */
+    /** An earlier start's renderings for this build (the container image's training start): read, never written or pruned. */
     private final @Nullable Path seed;
 
     private final Set<String> seedKept;

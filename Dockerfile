@@ -37,16 +37,19 @@ ENV BLOG_CONTENT_DIR=/app/content \
     MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus \
     MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=40 -XX:+UseSerialGC -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/./urandom"
-# Class data sharing: a training start records the classes that start-up loads, so every later
-# start maps them from /app/app.jsa instead of loading and verifying them again. The same start
-# renders the Markdown baked in above; its renderings stay in the image (BLOG_RENDER_SEED_DIR), so
-# a container's first start renders none of it (only text that a mounted content folder changed).
-# Its database does not stay: each site's first start makes the site's own secrets.
-RUN java -Xms64m -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -jar /app/app.jar \
+# Class data sharing: a training start records the classes that start-up and answering each kind
+# of page load (scripts/cds-training.sh asks for them once), so every later start maps them from
+# /app/app.jsa instead of loading and verifying them again, and the first readers after a start
+# wait less. The same start renders the Markdown baked in above; its renderings stay in the image
+# (BLOG_RENDER_SEED_DIR), so a container's first start renders none of it (only text that a
+# mounted content folder changed). Its database does not stay: each site's first start makes the
+# site's own secrets.
+COPY scripts/cds-training.sh /tmp/cds-training.sh
+RUN bash /tmp/cds-training.sh /app/app.jsa 8080 -Xms64m -jar /app/app.jar \
       --blog.data-dir=/tmp/cds-training --blog.content-dir=/app/content --blog.watch=false \
       --logging.level.root=WARN > /dev/null \
  && mkdir -p /app/render-seed && mv /tmp/cds-training/rendered-markdown /app/render-seed/ \
- && rm -rf /tmp/cds-training
+ && rm -rf /tmp/cds-training /tmp/cds-training.sh
 VOLUME /data
 EXPOSE 8080 9090
 USER rls

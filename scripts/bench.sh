@@ -38,15 +38,16 @@ cp -r content "$WORK/content"
 java scripts/GenerateContent.java "$WORK/content" "$POSTS" "$SEED_COMMENTS"
 
 # The JVM as it is meant to run on a small machine: a bounded heap (the JVM would otherwise size it
-# from all of this machine's memory), and class data sharing from a training start, as the
-# container image does.
+# from all of this machine's memory), and class data sharing from a training start that answered
+# each kind of page once, as the container image does.
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 export MALLOC_ARENA_MAX=2 # as in the container image
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"
-java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
-  --blog.content-dir="$WORK/content" --blog.data-dir="$WORK/training" --blog.watch=false \
-  --logging.level.root=WARN > /dev/null 2>&1 || true
+TRAIN_PORT=$(free_port) # the training start answers the pages once (scripts/cds-training.sh)
+scripts/cds-training.sh "$WORK/app.jsa" "$TRAIN_PORT" $JAVA_OPTS -jar "$APP_JAR" --server.port="$TRAIN_PORT" \
+  --server.address=127.0.0.1 --blog.content-dir="$WORK/content" --blog.data-dir="$WORK/training" \
+  --blog.watch=false --logging.level.root=WARN > /dev/null 2>&1 || echo "no CDS archive: the training start failed" >&2
 CDS=""; [ -f "$WORK/app.jsa" ] && CDS="-XX:SharedArchiveFile=$WORK/app.jsa"
 
 ms_until_answer() { # url command... -> ms from launch until the url answers (then stops it)

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,55 @@ class GroupCommitTests {
         } finally {
             many.shutdownNow();
         }
+    }
+
+    @Test
+    void inABurstACommitWaitsForTheWritesArrivingMeanwhileAndTakesThemAlong() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        List<Future<String>> late = new ArrayList<>();
+        GroupCommit[] holder = new GroupCommit[1];
+        GroupCommit commits = new GroupCommit(transactions, now::get, nanos -> {
+            pauses.add(nanos);
+            // a write whose request is still being checked arrives during the wait
+            late.add(threads.submit(() -> holder[0].run(() -> {
+                transactions.writer().accept("late");
+                return "late";
+            })));
+            await().atMost(Duration.ofSeconds(10)).until(() -> holder[0].waitingCount() == 2);
+        });
+        holder[0] = commits;
+
+        commits.run(() -> {
+            transactions.writer().accept("first");
+            return "first";
+        });
+        now.addAndGet(GroupCommit.BURST_GAP / 2);
+        String second = commits.run(() -> {
+            transactions.writer().accept("second");
+            return "second";
+        });
+
+        assertThat(second).isEqualTo("second");
+        assertThat(late.get(0).get()).isEqualTo("late");
+        assertThat(pauses).as("only the commit in the burst waits").containsExactly(GroupCommit.DELAY);
+        assertThat(transactions.committed).containsExactly(List.of("first"), List.of("second", "late"));
+    }
+
+    @Test
+    void aWriteAfterAQuietSpellIsCommittedWithoutWaiting() {
+        RecordingTransactions transactions = new RecordingTransactions();
+        AtomicLong now = new AtomicLong(-5_000_000_000L);
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        GroupCommit commits = new GroupCommit(transactions, now::get, pauses::add);
+
+        commits.run(() -> "first");
+        now.addAndGet(GroupCommit.BURST_GAP);
+        commits.run(() -> "after the gap");
+
+        assertThat(pauses).isEmpty();
+        assertThat(transactions.transactions).hasValue(2);
     }
 
     /**

@@ -113,6 +113,20 @@ class CommentRepository {
                 .optional();
     }
 
+    /** The ids of the comments stored with these import keys; a key not stored is absent. */
+    Map<String, Long> findIdsByImportKeys(Collection<String> importKeys) {
+        Map<String, Long> ids = new HashMap<>();
+        List<String> keys = List.copyOf(importKeys);
+        for (int from = 0; from < keys.size(); from += 500) {
+            jdbc.sql("SELECT import_key, id FROM comment WHERE import_key IN (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .list()
+                    .forEach(found -> ids.put(found.getKey(), found.getValue()));
+        }
+        return ids;
+    }
+
     /** Approved comments of a post plus the given (pending) ones, oldest first. */
     List<Comment> findVisible(String postSlug, Collection<Long> alsoPendingIds) {
         if (alsoPendingIds.isEmpty()) {

@@ -50,13 +50,16 @@ class ExistingCommentsImporter implements ApplicationRunner {
         if (!Files.isDirectory(dir)) {
             return;
         }
+        long start = System.nanoTime();
         try (Stream<Path> files = Files.list(dir)) {
+            int added = 0;
             for (Path file : files.filter(
                             f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
                     .sorted()
                     .toList()) {
-                importFile(file);
+                added += importFile(file);
             }
+            log.info("Existing comments checked in {} ms: {} added", (System.nanoTime() - start) / 1_000_000, added);
         } catch (IOException e) {
             log.error("Existing comments in {} not read: {}", dir, e.toString());
         }

@@ -626,6 +626,77 @@ class CommentServiceTests {
     }
 
     @Test
+    void importsMoreThanOneBatchWithARepliesToParentsOfEarlierBatchesAndAddsNothingTheSecondTime() {
+        Instant then = Instant.parse("2018-01-01T00:00:00Z");
+        List<CommentService.ImportedComment> list = new ArrayList<>();
+        int count = CommentService.IMPORT_BATCH + 10;
+        for (int i = 0; i < count; i++) {
+            boolean reply = i == count - 1;
+            list.add(new CommentService.ImportedComment(
+                    "test:batch:" + i,
+                    "batch-post",
+                    reply ? "test:batch:0" : null,
+                    "Reader " + i,
+                    "reader" + i + "@example.org",
+                    null,
+                    "Old comment " + i,
+                    CommentStatus.APPROVED,
+                    false,
+                    then.plusSeconds(i)));
+        }
+
+        assertThat(service.importComments(list)).isEqualTo(count);
+        assertThat(changes()).containsExactly(new CommentChanged("batch-post"));
+        events.clear();
+        assertThat(service.importComments(list)).isZero();
+        assertThat(changes()).isEmpty();
+
+        CommentThread thread = service.thread("batch-post", List.of());
+        assertThat(thread.count()).isEqualTo(count);
+        assertThat(thread.roots()).hasSize(count - 1);
+        assertThat(thread.roots().get(0).replies())
+                .singleElement()
+                .satisfies(reply -> assertThat(reply.comment().body()).isEqualTo("Old comment " + (count - 1)));
+    }
+
+    @Test
+    void aKeyStoredMeanwhileDoesNotStopTheRestOfItsBatch() {
+        Instant then = Instant.parse("2018-02-01T00:00:00Z");
+        CommentService.ImportedComment first = new CommentService.ImportedComment(
+                "test:twice:1",
+                "twice-post",
+                null,
+                "First",
+                "",
+                null,
+                "The first",
+                CommentStatus.APPROVED,
+                false,
+                then);
+        CommentService.ImportedComment reply = new CommentService.ImportedComment(
+                "test:twice:2",
+                "twice-post",
+                "test:twice:1",
+                "Second",
+                "",
+                null,
+                "A reply",
+                CommentStatus.APPROVED,
+                false,
+                then.plusSeconds(60));
+
+        // the same key twice in one list meets the unique key inside the batch, as a key stored by
+        // another replica a moment after the lookup does
+        assertThat(service.importComments(List.of(first, first, reply))).isEqualTo(2);
+
+        CommentThread thread = service.thread("twice-post", List.of());
+        assertThat(thread.count()).isEqualTo(2);
+        assertThat(thread.roots())
+                .singleElement()
+                .satisfies(root -> assertThat(root.replies()).hasSize(1));
+    }
+
+    @Test
     void importedTheSeedCommentAtStartAsApproved() {
         CommentThread seed = service.thread("rls-and-liver-diseases", List.of());
 

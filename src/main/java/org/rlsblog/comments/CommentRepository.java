@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -217,7 +219,36 @@ class CommentRepository {
     }
 
     boolean delete(long id) {
+        keepImportKeys("id = :id", Map.of("id", id));
         return jdbc.sql("DELETE FROM comment WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /**
+     * Remembers the import keys of the comments about to be deleted, so that the importer does not
+     * bring them back (see {@link #findDeletedImportKeys}). Done before the delete: a crash between
+     * the two leaves a key remembered for a comment still there, which changes nothing.
+     */
+    private void keepImportKeys(String where, Map<String, ?> params) {
+        jdbc.sql("INSERT INTO comment_import_tombstone (import_key, deleted_at)"
+                        + " SELECT import_key, CURRENT_TIMESTAMP FROM comment WHERE import_key IS NOT NULL AND "
+                        + where
+                        + " AND NOT EXISTS (SELECT 1 FROM comment_import_tombstone t"
+                        + " WHERE t.import_key = comment.import_key)")
+                .params(params)
+                .update();
+    }
+
+    /** Which of these import keys belonged to comments deleted since (they are not imported again). */
+    Set<String> findDeletedImportKeys(Collection<String> importKeys) {
+        Set<String> deleted = new HashSet<>();
+        List<String> keys = List.copyOf(importKeys);
+        for (int from = 0; from < keys.size(); from += 500) {
+            deleted.addAll(jdbc.sql("SELECT import_key FROM comment_import_tombstone WHERE import_key IN (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .query(String.class)
+                    .list());
+        }
+        return deleted;
     }
 
     boolean existsDuplicate(String postSlug, String authorEmail, String bodyHash) {
@@ -296,10 +327,11 @@ class CommentRepository {
     }
 
     int purge(Collection<CommentStatus> statuses, Instant changedBefore) {
-        return jdbc.sql("DELETE FROM comment WHERE status IN (:statuses) AND status_changed_at < :before")
-                .param("statuses", statuses.stream().map(Enum::name).toList())
-                .param("before", utc(changedBefore))
-                .update();
+        Map<String, Object> params =
+                Map.of("statuses", statuses.stream().map(Enum::name).toList(), "before", utc(changedBefore));
+        String where = "status IN (:statuses) AND status_changed_at < :before";
+        keepImportKeys(where, params);
+        return jdbc.sql("DELETE FROM comment WHERE " + where).params(params).update();
     }
 
     private static Comment map(ResultSet rs, int row) throws SQLException {

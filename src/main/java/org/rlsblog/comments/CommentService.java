@@ -313,7 +313,8 @@ public class CommentService {
 
     /**
      * Stores comments that are not stored yet, parents before replies (the list must be in that
-     * order). Returns how many were added.
+     * order). Returns how many were added. A comment deleted since it was imported (by the
+     * moderator, or purged as spam or trash) is not imported again.
      *
      * <p>This runs at every start ({@code content/comments/}), so what is stored already is found
      * with one query per {@value #IMPORT_BATCH} keys, and what is new is written
@@ -330,9 +331,10 @@ public class CommentService {
             }
         }
         Map<String, Long> ids = new java.util.HashMap<>(repository.findIdsByImportKeys(keys));
+        Set<String> deleted = repository.findDeletedImportKeys(keys);
         List<ImportedComment> missing = new java.util.ArrayList<>();
         for (ImportedComment c : comments) {
-            if (!ids.containsKey(c.importKey())) {
+            if (!ids.containsKey(c.importKey()) && !deleted.contains(c.importKey())) {
                 missing.add(c);
             }
         }

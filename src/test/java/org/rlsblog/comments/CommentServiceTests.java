@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -694,6 +695,40 @@ class CommentServiceTests {
         assertThat(thread.roots())
                 .singleElement()
                 .satisfies(root -> assertThat(root.replies()).hasSize(1));
+    }
+
+    @Test
+    void anImportedCommentDeletedOrPurgedSinceIsNotImportedAgain() {
+        Instant then = Instant.parse("2017-05-01T00:00:00Z");
+        List<CommentService.ImportedComment> list = new ArrayList<>();
+        for (String name : List.of("deleted", "purged", "kept")) {
+            list.add(new CommentService.ImportedComment(
+                    "test:gone:" + name,
+                    "gone-post",
+                    null,
+                    "Reader",
+                    "",
+                    null,
+                    "This one is " + name,
+                    CommentStatus.APPROVED,
+                    false,
+                    then));
+        }
+        assertThat(service.importComments(list)).isEqualTo(3);
+        Map<String, Long> ids = new java.util.HashMap<>();
+        service.thread("gone-post", List.of())
+                .roots()
+                .forEach(node -> ids.put(node.comment().body(), node.comment().id()));
+
+        assertThat(service.delete(ids.get("This one is deleted"))).isTrue();
+        service.moderate(ids.get("This one is purged"), CommentStatus.SPAM);
+        clock.advance(Duration.ofDays(31));
+        assertThat(service.purgeOld()).isGreaterThanOrEqualTo(1);
+
+        assertThat(service.importComments(list)).isZero();
+        assertThat(service.thread("gone-post", List.of()).roots())
+                .extracting(node -> node.comment().body())
+                .containsExactly("This one is kept");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,7 +46,11 @@ class ContentWatcher implements SmartLifecycle {
         if (!properties.watch()) {
             return;
         }
-        Thread watcher = new Thread(this::watch, "content-watcher");
+        // Watch before the site is started, not a moment later on the thread: a file saved in
+        // between was missed until the next change (seen as a flaky reload test in CI).
+        Map<WatchKey, Path> keys = new HashMap<>();
+        Object watchedFolder = registerNow(keys);
+        Thread watcher = new Thread(() -> watch(keys, watchedFolder), "content-watcher");
         watcher.setDaemon(true);
         thread = watcher;
         watcher.start();
@@ -66,11 +71,27 @@ class ContentWatcher implements SmartLifecycle {
         return thread != null;
     }
 
-    private void watch() {
+    /** Registers the content folder's tree; returns its identity, or null (the thread then retries). */
+    private @Nullable Object registerNow(Map<WatchKey, Path> keys) {
         Path root = properties.contentDir().toAbsolutePath().normalize();
-        Map<WatchKey, Path> keys = new HashMap<>();
+        if (!Files.isDirectory(root)) {
+            return null;
+        }
+        try {
+            watchService = FileSystems.getDefault().newWatchService();
+            registerAll(root, keys);
+            return folderId(root);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Watching {} failed ({}); retrying", root, e.toString());
+            keys.clear();
+            return null;
+        }
+    }
+
+    private void watch(Map<WatchKey, Path> keys, @Nullable Object registeredFolder) {
+        Path root = properties.contentDir().toAbsolutePath().normalize();
         boolean wasMissing = false;
-        Object watchedFolder = null;
+        Object watchedFolder = registeredFolder;
         while (thread == Thread.currentThread()) {
             try {
                 if (keys.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.rlsblog.content;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,7 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Reads one content file into a {@link Post} or {@link Page}: front matter rules, defaults, and
@@ -47,6 +51,7 @@ class ContentFileReader {
     static final Set<String> PAGE_KEYS =
             Set.of("title", "date", "updated", "slug", "summary", "draft", "aliases", "lang", "toc");
     private static final int SUMMARY_LIMIT = 300;
+    private static final Logger log = LoggerFactory.getLogger(ContentFileReader.class);
 
     private final FrontMatterParser frontMatterParser;
     private final MarkdownRenderer markdown;
@@ -77,13 +82,11 @@ class ContentFileReader {
         }
         String slug = slug(fm, file);
         Locale lang = lang(fm);
-        MarkdownRenderer.RenderedMarkdown rendered = render(fm, lang);
         Post post = new Post(
                 slug,
                 title,
                 date,
                 dateTime(fm, "updated", false),
-                summary(fm, rendered),
                 tags(fm),
                 aliases(fm),
                 lang,
@@ -94,12 +97,7 @@ class ContentFileReader {
                 text(fm, "reviewed_by"),
                 commentMode(fm),
                 list(fm, "about"),
-                rendered.citations(),
-                Html.of(rendered.html()),
-                rendered.toc(),
-                showToc(fm, rendered),
-                Math.max(1, (rendered.words() + properties.wordsPerMinute() - 1) / properties.wordsPerMinute()),
-                rendered.words(),
+                body(file, fm, lang),
                 file);
         if (post.image() != null && post.imageAlt() == null) {
             warnings.add("'image' has no 'image_alt': describe the image for readers who cannot see it");
@@ -133,9 +131,73 @@ class ContentFileReader {
         return new Result<>(page, warnings);
     }
 
+    /**
+     * The post's body: read now when an earlier start kept its rendering, otherwise rendered when
+     * first asked for. The front matter that decides it ({@code summary}, {@code toc}) is checked now.
+     */
+    private PostBody body(Path file, FrontMatter fm, Locale lang) throws ContentFileException {
+        String givenSummary = text(fm, "summary");
+        String tocMode = tocMode(fm);
+        String referencesTitle = referencesTitle(lang);
+        MarkdownRenderer.RenderedMarkdown kept = renders.kept(fm.body(), referencesTitle);
+        if (kept != null) {
+            return PostBody.of(rendered(kept, givenSummary, tocMode, null));
+        }
+        renders.leftForLater();
+        // kept as UTF-8 until rendered: a string with one curly quote in it takes two bytes a character
+        byte[] utf8 = fm.body().getBytes(StandardCharsets.UTF_8);
+        int bodyLine = fm.bodyLine();
+        return PostBody.later(() -> {
+            String text = new String(utf8, StandardCharsets.UTF_8);
+            try {
+                return rendered(
+                        renders.make(text, referencesTitle, () -> markdown.render(text, referencesTitle)),
+                        givenSummary,
+                        tocMode,
+                        null);
+            } catch (StackOverflowError | RuntimeException e) {
+                String problem = "line " + bodyLine + ": the Markdown could not be rendered ("
+                        + (e instanceof StackOverflowError ? "nested too deeply" : e.toString()) + ")";
+                log.error("Content file {}: {}; it is shown as plain text", file, problem);
+                MarkdownRenderer.RenderedMarkdown plain = new MarkdownRenderer.RenderedMarkdown(
+                        "<pre class=\"unrendered\">" + HtmlUtils.htmlEscape(text) + "</pre>",
+                        List.of(),
+                        "",
+                        MarkdownRenderer.countWords(text),
+                        List.of());
+                return rendered(plain, givenSummary, "off", problem);
+            }
+        });
+    }
+
+    private PostBody.Rendered rendered(
+            MarkdownRenderer.RenderedMarkdown rendered,
+            @Nullable String givenSummary,
+            String tocMode,
+            @Nullable String problem) {
+        boolean showToc = switch (tocMode) {
+            case "auto" -> rendered.toc().size() >= properties.tocMinHeadings();
+            case "on" -> !rendered.toc().isEmpty();
+            default -> false;
+        };
+        return new PostBody.Rendered(
+                Html.of(rendered.html()),
+                rendered.toc(),
+                showToc,
+                rendered.citations(),
+                rendered.words(),
+                Math.max(1, (rendered.words() + properties.wordsPerMinute() - 1) / properties.wordsPerMinute()),
+                givenSummary != null ? givenSummary : summaryOf(rendered.firstParagraph()),
+                problem);
+    }
+
+    private static String referencesTitle(Locale lang) {
+        return lang.getLanguage().equals("nl") ? "Bronnen" : "References";
+    }
+
     private MarkdownRenderer.RenderedMarkdown render(FrontMatter fm, Locale lang) throws ContentFileException {
         try {
-            String referencesTitle = lang.getLanguage().equals("nl") ? "Bronnen" : "References";
+            String referencesTitle = referencesTitle(lang);
             return renders.render(fm.body(), referencesTitle, () -> markdown.render(fm.body(), referencesTitle));
         } catch (StackOverflowError e) {
             throw new ContentFileException(
@@ -262,10 +324,10 @@ class ContentFileReader {
     private static String summary(FrontMatter fm, MarkdownRenderer.RenderedMarkdown rendered)
             throws ContentFileException {
         String given = text(fm, "summary");
-        if (given != null) {
-            return given;
-        }
-        String first = rendered.firstParagraph();
+        return given != null ? given : summaryOf(rendered.firstParagraph());
+    }
+
+    private static String summaryOf(String first) {
         if (first.length() <= SUMMARY_LIMIT) {
             return first;
         }
@@ -331,12 +393,21 @@ class ContentFileReader {
     }
 
     private boolean showToc(FrontMatter fm, MarkdownRenderer.RenderedMarkdown rendered) throws ContentFileException {
+        return switch (tocMode(fm)) {
+            case "auto" -> rendered.toc().size() >= properties.tocMinHeadings();
+            case "on" -> !rendered.toc().isEmpty();
+            default -> false;
+        };
+    }
+
+    /** The front matter's {@code toc}: auto, on or off. */
+    private static String tocMode(FrontMatter fm) throws ContentFileException {
         String value = text(fm, "toc");
         String mode = value == null ? "auto" : value.toLowerCase(Locale.ROOT);
         return switch (mode) {
-            case "auto" -> rendered.toc().size() >= properties.tocMinHeadings();
-            case "on", "true" -> !rendered.toc().isEmpty();
-            case "off", "false" -> false;
+            case "auto" -> "auto";
+            case "on", "true" -> "on";
+            case "off", "false" -> "off";
             default ->
                 throw new ContentFileException(
                         fm.get("toc").line(), "'toc' must be auto, on or off, not '" + value + "'");

@@ -8,18 +8,17 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A published (or scheduled) article with its HTML already rendered. Immutable.
+ * A published (or scheduled) article. Immutable; its body is rendered when first asked for (see
+ * {@link PostBody}), and the methods that read it ({@link #html()}, {@link #summary()} and the
+ * others below) render it then.
  *
  * @param about what the article is about (front matter {@code about}, e.g. conditions), for schema.org
- * @param citations the web addresses cited in the article's footnotes (its references)
- * @param html the rendered article body; trusted, because it comes from the author's Markdown
  */
 public record Post(
         String slug,
         String title,
         ZonedDateTime published,
         @Nullable ZonedDateTime updated,
-        String summary,
         List<Tag> tags,
         List<String> aliases,
         Locale lang,
@@ -30,20 +29,44 @@ public record Post(
         @Nullable String reviewedBy,
         CommentMode comments,
         List<String> about,
-        List<String> citations,
-        Html html,
-        List<TocEntry> toc,
-        boolean showToc,
-        int readingMinutes,
-        int words,
+        PostBody body,
         Path source) {
 
     public Post {
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
-        toc = List.copyOf(toc);
         about = List.copyOf(about);
-        citations = List.copyOf(citations);
+    }
+
+    /** The front matter's summary, or the first paragraph's text (shortened). */
+    public String summary() {
+        return body.get().summary();
+    }
+
+    /** The rendered article body; trusted, because it comes from the author's Markdown. */
+    public Html html() {
+        return body.get().html();
+    }
+
+    public List<TocEntry> toc() {
+        return body.get().toc();
+    }
+
+    public boolean showToc() {
+        return body.get().showToc();
+    }
+
+    /** The web addresses cited in the article's footnotes (its references). */
+    public List<String> citations() {
+        return body.get().citations();
+    }
+
+    public int words() {
+        return body.get().words();
+    }
+
+    public int readingMinutes() {
+        return body.get().readingMinutes();
     }
 
     /** The post's address on this site. */

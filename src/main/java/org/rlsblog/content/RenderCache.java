@@ -66,6 +66,7 @@ final class RenderCache {
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong reusedFromSeed = new AtomicLong();
     private final AtomicLong made = new AtomicLong();
+    private final AtomicLong leftForLater = new AtomicLong();
 
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private volatile boolean folderMade;
@@ -114,15 +115,23 @@ final class RenderCache {
     /** The rendering of {@code markdown} with this references heading: kept from before, or made now. */
     MarkdownRenderer.RenderedMarkdown render(
             String markdown, String referencesTitle, Supplier<MarkdownRenderer.RenderedMarkdown> renderer) {
+        MarkdownRenderer.RenderedMarkdown found = kept(markdown, referencesTitle);
+        return found != null ? found : make(markdown, referencesTitle, renderer);
+    }
+
+    /**
+     * The rendering kept from before, or null. Either way the rendering counts as in use, so the
+     * prune after this load keeps it (or the one made later, see {@link #leftForLater()}).
+     */
+    MarkdownRenderer.@Nullable RenderedMarkdown kept(String markdown, String referencesTitle) {
         if (folder == null) {
-            return renderer.get();
+            return null;
         }
-        String key = DigestUtils.sha256Hex(referencesTitle + "\0" + markdown);
+        String key = key(markdown, referencesTitle);
         if (!pruned) {
             used.add(key);
         }
-        Path file = folder.resolve(key);
-        MarkdownRenderer.RenderedMarkdown found = kept.contains(key) ? readKept(file) : null;
+        MarkdownRenderer.RenderedMarkdown found = kept.contains(key) ? readKept(folder.resolve(key)) : null;
         if (found == null && seed != null && seedKept.contains(key)) {
             found = readKept(seed.resolve(key));
             if (found != null) {
@@ -131,14 +140,33 @@ final class RenderCache {
         }
         if (found != null) {
             reused.incrementAndGet();
-            return found;
         }
+        return found;
+    }
+
+    /** Counts a rendering that the load left to be made when it is first asked for. */
+    void leftForLater() {
+        leftForLater.incrementAndGet();
+    }
+
+    /** Renders now and keeps the rendering for the next start. */
+    MarkdownRenderer.RenderedMarkdown make(
+            String markdown, String referencesTitle, Supplier<MarkdownRenderer.RenderedMarkdown> renderer) {
+        if (folder == null) {
+            return renderer.get();
+        }
+        String key = key(markdown, referencesTitle);
+        Path file = folder.resolve(key);
         MarkdownRenderer.RenderedMarkdown rendered = renderer.get();
         made.incrementAndGet();
         if (write(file, rendered)) {
             kept.add(key);
         }
         return rendered;
+    }
+
+    private static String key(String markdown, String referencesTitle) {
+        return DigestUtils.sha256Hex(referencesTitle + "\0" + markdown);
     }
 
     private static MarkdownRenderer.@Nullable RenderedMarkdown readKept(Path file) {
@@ -162,10 +190,11 @@ final class RenderCache {
         }
         pruned = true;
         log.info(
-                "Rendered Markdown: {} renderings reused ({} of them from the seed folder), {} made",
+                "Rendered Markdown: {} renderings reused ({} of them from the seed folder), {} made, {} left for later",
                 reused.get(),
                 reusedFromSeed.get(),
-                made.get());
+                made.get(),
+                leftForLater.get());
         try (Stream<Path> builds = Files.list(folder.getParent())) {
             for (Path build : builds.toList()) {
                 if (!build.equals(folder)) {

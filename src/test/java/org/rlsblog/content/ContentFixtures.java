@@ -45,7 +45,6 @@ final class ContentFixtures {
                 "Title of " + slug,
                 published,
                 null,
-                "Summary of " + slug,
                 java.util.Arrays.stream(tags).map(t -> new Tag(Slugs.of(t), t)).toList(),
                 aliases,
                 Locale.ENGLISH,
@@ -56,12 +55,15 @@ final class ContentFixtures {
                 null,
                 CommentMode.OPEN,
                 List.of(),
-                List.of(),
-                Html.of("<p>Body of " + slug + "</p>"),
-                List.of(),
-                false,
-                1,
-                3,
+                PostBody.of(new PostBody.Rendered(
+                        Html.of("<p>Body of " + slug + "</p>"),
+                        List.of(),
+                        false,
+                        List.of(),
+                        3,
+                        1,
+                        "Summary of " + slug,
+                        null)),
                 Path.of("content/posts/" + slug + ".md"));
     }
 
@@ -72,7 +74,6 @@ final class ContentFixtures {
                 post.title(),
                 post.published(),
                 post.updated(),
-                post.summary(),
                 post.tags(),
                 post.aliases(),
                 post.lang(),
@@ -83,12 +84,7 @@ final class ContentFixtures {
                 post.reviewedBy(),
                 post.comments(),
                 post.about(),
-                post.citations(),
-                post.html(),
-                post.toc(),
-                post.showToc(),
-                post.readingMinutes(),
-                post.words(),
+                post.body(),
                 Path.of(file));
     }
 

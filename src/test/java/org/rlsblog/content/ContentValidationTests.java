@@ -34,6 +34,11 @@ class ContentValidationTests {
                                 .map(ContentProblem::toString)
                                 .collect(Collectors.joining("\n")))
                 .isEmpty();
+        assertThat(snapshot.posts())
+                .as("every post renders (a post is rendered when first asked for, so this asks)")
+                .allSatisfy(post -> assertThat(post.body().get().problem())
+                        .as(post.source().toString())
+                        .isNull());
         assertThat(snapshot.indexBySlug()).containsKey("rls-and-liver-diseases");
         assertThat(snapshot.pages()).containsKeys("about", "disclaimer", "privacy");
     }

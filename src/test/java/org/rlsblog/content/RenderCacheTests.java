@@ -181,11 +181,28 @@ class RenderCacheTests {
                 null);
 
         ContentSnapshot rendered = load(properties, RenderCache.in(dataDir, "build 1"));
+        assertThat(kept())
+                .as("posts are rendered when first asked for")
+                .hasSize(rendered.pages().size());
+        rendered.posts().forEach(post -> post.body().get());
         ContentSnapshot kept = load(properties, RenderCache.in(dataDir, "build 1"));
 
         assertThat(kept().size())
                 .isEqualTo(rendered.posts().size() + rendered.pages().size());
-        assertThat(kept.posts()).isNotEmpty().isEqualTo(rendered.posts());
+        assertThat(kept.posts())
+                .isNotEmpty()
+                .allSatisfy(post ->
+                        assertThat(post.body().isRendered()).as("read at load").isTrue());
+        assertThat(kept.posts())
+                .extracting(post -> post.body().get())
+                .isEqualTo(
+                        rendered.posts().stream().map(post -> post.body().get()).toList());
+        assertThat(kept.posts())
+                .extracting(Post::slug, Post::title, Post::published, Post::tags, Post::source)
+                .isEqualTo(rendered.posts().stream()
+                        .map(post -> org.assertj.core.groups.Tuple.tuple(
+                                post.slug(), post.title(), post.published(), post.tags(), post.source()))
+                        .toList());
         assertThat(kept.pages()).isEqualTo(rendered.pages());
     }
 

@@ -1,0 +1,75 @@
+package org.rlsblog.content;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post's body: its HTML and what is read from it. Rendered when it is first asked for, then
+ * kept. Rendering every post before answering made a first start with 10,000 posts take 14-17 s
+ * on 2 cores (most of it the JIT compiling flexmark as it went); now a start renders only what
+ * readers ask for, and the search index, built in the background after each load, renders the
+ * rest. A rendering kept by an earlier start ({@link RenderCache}) is read at load, as before.
+ */
+public final class PostBody {
+
+    /**
+     * @param html the rendered article body; trusted, because it comes from the author's Markdown
+     * @param citations the web addresses cited in the article's footnotes (its references)
+     * @param problem why the Markdown could not be rendered (the HTML then shows it as plain text),
+     *     or null
+     */
+    public record Rendered(
+            Html html,
+            List<TocEntry> toc,
+            boolean showToc,
+            List<String> citations,
+            int words,
+            int readingMinutes,
+            String summary,
+            @Nullable String problem) {
+
+        public Rendered {
+            toc = List.copyOf(toc);
+            citations = List.copyOf(citations);
+        }
+    }
+
+    private @Nullable Supplier<Rendered> source;
+    private volatile @Nullable Rendered rendered;
+
+    private PostBody(@Nullable Supplier<Rendered> source, @Nullable Rendered rendered) {
+        this.source = source;
+        this.rendered = rendered;
+    }
+
+    /** A body rendered already. */
+    public static PostBody of(Rendered rendered) {
+        return new PostBody(null, rendered);
+    }
+
+    /** A body that {@code source} renders when it is first asked for (once, whoever asks). */
+    static PostBody later(Supplier<Rendered> source) {
+        return new PostBody(source, null);
+    }
+
+    /** The rendering; the first call makes it, and callers at the same moment wait for that one. */
+    public Rendered get() {
+        Rendered done = rendered;
+        if (done != null) {
+            return done;
+        }
+        synchronized (this) {
+            if (rendered == null) {
+                rendered = source.get();
+                source = null; // the Markdown it holds is not needed any more
+            }
+            return rendered;
+        }
+    }
+
+    /** Whether {@link #get()} would answer without rendering. */
+    public boolean isRendered() {
+        return rendered != null;
+    }
+}

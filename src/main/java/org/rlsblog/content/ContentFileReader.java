@@ -126,7 +126,7 @@ class ContentFileReader {
                 updated,
                 rendered.html(),
                 rendered.toc(),
-                showToc(fm, rendered),
+                showToc(tocMode(fm), rendered),
                 file);
         return new Result<>(page, warnings);
     }
@@ -175,15 +175,10 @@ class ContentFileReader {
             @Nullable String givenSummary,
             String tocMode,
             @Nullable String problem) {
-        boolean showToc = switch (tocMode) {
-            case "auto" -> rendered.toc().size() >= properties.tocMinHeadings();
-            case "on" -> !rendered.toc().isEmpty();
-            default -> false;
-        };
         return new PostBody.Rendered(
                 Html.of(rendered.html()),
                 rendered.toc(),
-                showToc,
+                showToc(tocMode, rendered),
                 rendered.citations(),
                 rendered.words(),
                 Math.max(1, (rendered.words() + properties.wordsPerMinute() - 1) / properties.wordsPerMinute()),
@@ -392,8 +387,8 @@ class ContentFileReader {
         };
     }
 
-    private boolean showToc(FrontMatter fm, MarkdownRenderer.RenderedMarkdown rendered) throws ContentFileException {
-        return switch (tocMode(fm)) {
+    private boolean showToc(String tocMode, MarkdownRenderer.RenderedMarkdown rendered) {
+        return switch (tocMode) {
             case "auto" -> rendered.toc().size() >= properties.tocMinHeadings();
             case "on" -> !rendered.toc().isEmpty();
             default -> false;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -127,6 +128,26 @@ class CommentRepository {
                     .forEach(found -> ids.put(found.getKey(), found.getValue()));
         }
         return ids;
+    }
+
+    boolean isImportedFile(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment_import_file WHERE sha256 = :sha256")
+                        .param("sha256", sha256)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Records a file as imported whole; a replica that recorded it a moment before is fine. */
+    void markImportedFile(String sha256, Instant now) {
+        try {
+            jdbc.sql("INSERT INTO comment_import_file (sha256, imported_at) VALUES (:sha256, :now)")
+                    .param("sha256", sha256)
+                    .param("now", utc(now))
+                    .update();
+        } catch (DuplicateKeyException recordedAlready) {
+            // the same file, imported by another replica or an earlier start
+        }
     }
 
     /** Approved comments of a post plus the given (pending) ones, oldest first. */

@@ -362,6 +362,16 @@ public class CommentService {
         return added;
     }
 
+    /** Whether a file of comments with this SHA-256 was imported whole before (see {@link #markImportedFile}). */
+    public boolean isImportedFile(String sha256) {
+        return repository.isImportedFile(sha256);
+    }
+
+    /** Records that every comment of a file with this SHA-256 was imported, so an unchanged file is skipped. */
+    public void markImportedFile(String sha256) {
+        repository.markImportedFile(sha256, clock.instant());
+    }
+
     /** Writes the batch in one transaction; returns the new ids by import key. */
     private Map<String, Long> importBatch(List<ImportedComment> batch, Map<String, Long> storedIds) {
         Set<String> slugs = new java.util.TreeSet<>();

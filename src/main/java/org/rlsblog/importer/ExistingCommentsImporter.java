@@ -1,7 +1,6 @@
 package org.rlsblog.importer;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentService.ImportedComment;
 import org.rlsblog.comments.CommentStatus;
@@ -65,10 +65,17 @@ class ExistingCommentsImporter implements ApplicationRunner {
         }
     }
 
+    /** Imports a file's comments, unless this very file (same bytes) was imported before. */
     int importFile(Path file) {
         try {
-            List<ImportedComment> list = read(file);
+            byte[] bytes = Files.readAllBytes(file);
+            String sha256 = DigestUtils.sha256Hex(bytes);
+            if (comments.isImportedFile(sha256)) {
+                return 0;
+            }
+            List<ImportedComment> list = read(new String(bytes, StandardCharsets.UTF_8));
             int added = comments.importComments(list);
+            comments.markImportedFile(sha256);
             if (added > 0) {
                 log.info("Imported {} existing comments from {}", added, file);
             }
@@ -79,11 +86,8 @@ class ExistingCommentsImporter implements ApplicationRunner {
         }
     }
 
-    static List<ImportedComment> read(Path file) throws IOException {
-        Object root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        }
+    static List<ImportedComment> read(String yaml) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         if (root == null) {
             return List.of();
         }

@@ -1,0 +1,82 @@
+package org.rlsblog.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@code content/comments/*.yml} at start-up, against a real store: an unchanged file is not read again. */
+@SpringBootTest(properties = "blog.watch=false")
+class ExistingCommentsImporterTests {
+
+    private static final Path ROOT = temporaryFolder();
+    private static final Path CONTENT = ROOT.resolve("content");
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        registry.add("blog.content-dir", CONTENT::toString);
+        registry.add("blog.data-dir", () -> ROOT.resolve("data").toString());
+    }
+
+    @Autowired
+    ExistingCommentsImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String comment(String key, String text) {
+        return """
+                - key: %s
+                  post: listed-post
+                  author: Old Reader
+                  date: 2019-03-01T10:00:00Z
+                  text: "%s"
+                """.formatted(key, text);
+    }
+
+    private long stored(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE import_key = :key")
+                .param("key", key)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void anUnchangedFileIsSkippedAndAChangedOneIsReadAgain() throws IOException {
+        Path file = CONTENT.resolve("comments/listed.yml");
+        Files.writeString(file, comment("test:listed:1", "First") + comment("test:listed:2", "Second"));
+        assertThat(importer.importFile(file)).isEqualTo(2);
+
+        // removed behind the importer's back (no tombstone): only reading the file again restores it
+        jdbc.sql("DELETE FROM comment WHERE import_key = 'test:listed:2'").update();
+        assertThat(importer.importFile(file)).as("the same bytes: not read").isZero();
+        assertThat(stored("test:listed:2")).isZero();
+
+        Files.writeString(file, comment("test:listed:3", "Third"), java.nio.file.StandardOpenOption.APPEND);
+        assertThat(importer.importFile(file))
+                .as("changed: read, and what is missing added")
+                .isEqualTo(2);
+        assertThat(stored("test:listed:2")).isOne();
+        assertThat(stored("test:listed:3")).isOne();
+        assertThat(importer.importFile(file)).isZero();
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            Path root = Files.createTempDirectory("existing-comments");
+            Files.createDirectories(root.resolve("content/posts"));
+            Files.createDirectories(root.resolve("content/comments"));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

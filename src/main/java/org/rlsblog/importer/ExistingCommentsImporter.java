@@ -73,7 +73,12 @@ class ExistingCommentsImporter implements ApplicationRunner {
             if (comments.isImportedFile(sha256)) {
                 return 0;
             }
-            List<ImportedComment> list = read(new String(bytes, StandardCharsets.UTF_8));
+            // strict: a file that is not UTF-8 is reported and skipped, not imported with mangled text
+            String yaml = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+            List<ImportedComment> list = read(yaml);
             int added = comments.importComments(list);
             comments.markImportedFile(sha256);
             if (added > 0) {

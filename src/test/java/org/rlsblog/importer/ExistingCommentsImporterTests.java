@@ -69,6 +69,15 @@ class ExistingCommentsImporterTests {
         assertThat(importer.importFile(file)).isZero();
     }
 
+    @Test
+    void aFileThatIsNotUtf8IsSkippedWithNothingImported() throws IOException {
+        Path file = CONTENT.resolve("comments/latin1.yml");
+        Files.write(file, comment("test:latin1:1", "Caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(importer.importFile(file)).isZero();
+        assertThat(stored("test:latin1:1")).isZero();
+    }
+
     private static Path temporaryFolder() {
         try {
             Path root = Files.createTempDirectory("existing-comments");

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -119,15 +120,21 @@ class CommentRepository {
     /** The ids of the comments stored with these import keys; a key not stored is absent. */
     Map<String, Long> findIdsByImportKeys(Collection<String> importKeys) {
         Map<String, Long> ids = new HashMap<>();
-        List<String> keys = List.copyOf(importKeys);
-        for (int from = 0; from < keys.size(); from += 500) {
-            jdbc.sql("SELECT import_key, id FROM comment WHERE import_key IN (:keys)")
-                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
-                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .list()
-                    .forEach(found -> ids.put(found.getKey(), found.getValue()));
-        }
+        forKeysIn(
+                importKeys,
+                "SELECT import_key, id FROM comment WHERE import_key IN (:keys)",
+                rs -> ids.put(rs.getString(1), rs.getLong(2)));
         return ids;
+    }
+
+    /** Runs {@code sql} (with {@code IN (:keys)}) for the keys, 500 at a time, each row to {@code rows}. */
+    private void forKeysIn(Collection<String> keys, String sql, RowCallbackHandler rows) {
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql(sql)
+                    .param("keys", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(rows);
+        }
     }
 
     boolean isImportedFile(String sha256) {
@@ -262,13 +269,10 @@ class CommentRepository {
     /** Which of these import keys belonged to comments deleted since (they are not imported again). */
     Set<String> findDeletedImportKeys(Collection<String> importKeys) {
         Set<String> deleted = new HashSet<>();
-        List<String> keys = List.copyOf(importKeys);
-        for (int from = 0; from < keys.size(); from += 500) {
-            deleted.addAll(jdbc.sql("SELECT import_key FROM comment_import_tombstone WHERE import_key IN (:keys)")
-                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
-                    .query(String.class)
-                    .list());
-        }
+        forKeysIn(
+                importKeys,
+                "SELECT import_key FROM comment_import_tombstone WHERE import_key IN (:keys)",
+                rs -> deleted.add(rs.getString(1)));
         return deleted;
     }
 

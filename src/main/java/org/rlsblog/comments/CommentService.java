@@ -155,7 +155,7 @@ public class CommentService {
         events.publishEvent(new CommentSubmitted(id, submission.postSlug(), status));
         if (status == CommentStatus.APPROVED) {
             events.publishEvent(new CommentChanged(submission.postSlug()));
-            events.publishEvent(new CommentApproved(id, submission.postSlug()));
+            events.publishEvent(new CommentApproved(id, submission.postSlug(), now));
         }
         return new SubmitResult.Accepted(row.stored(id, now));
     }
@@ -193,13 +193,13 @@ public class CommentService {
     /** Moves a comment to a status (approve, unapprove, spam, trash); false if there is no such comment. */
     public boolean moderate(long id, CommentStatus status) {
         Optional<Comment> comment = repository.findById(id);
-        if (comment.isEmpty()
-                || !change(comment.get().postSlug(), () -> repository.updateStatus(id, status, clock.instant()))) {
+        Instant now = clock.instant();
+        if (comment.isEmpty() || !change(comment.get().postSlug(), () -> repository.updateStatus(id, status, now))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
         if (status == CommentStatus.APPROVED && !comment.get().isApproved()) {
-            events.publishEvent(new CommentApproved(id, comment.get().postSlug()));
+            events.publishEvent(new CommentApproved(id, comment.get().postSlug(), now));
         }
         return true;
     }
@@ -267,10 +267,10 @@ public class CommentService {
         long id = change(parent.postSlug(), () -> insertReply(parent, authorName, authorEmail, body, now));
         if (parent.status() == CommentStatus.PENDING) {
             change(parent.postSlug(), () -> repository.updateStatus(parentId, CommentStatus.APPROVED, now));
-            events.publishEvent(new CommentApproved(parentId, parent.postSlug()));
+            events.publishEvent(new CommentApproved(parentId, parent.postSlug(), now));
         }
         events.publishEvent(new CommentChanged(parent.postSlug()));
-        events.publishEvent(new CommentApproved(id, parent.postSlug()));
+        events.publishEvent(new CommentApproved(id, parent.postSlug(), now));
         return repository.findById(id).orElseThrow();
     }
 

@@ -1,6 +1,8 @@
 package org.rlsblog.comments;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +47,23 @@ public class ReplySubscriptions {
                 .orElse(State.NONE);
     }
 
+    /**
+     * Whether the address had confirmed by {@code when}, and has not unsubscribed since: a reply
+     * approved before the reader confirmed is not mailed, however late the mail is sent.
+     */
+    public boolean confirmedBy(String email, Instant when) {
+        return jdbc.sql("SELECT confirmed_at, unsubscribed_at FROM reply_subscription WHERE email = :email")
+                .param("email", normalize(email))
+                .query((rs, n) -> {
+                    OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
+                    return rs.getObject("unsubscribed_at") == null
+                            && confirmed != null
+                            && !confirmed.toInstant().isAfter(when);
+                })
+                .optional()
+                .orElse(false);
+    }
+
     /** Records that the reader asked for notifications; returns true if a confirmation mail is due. */
     public boolean request(String email) {
         State state = state(email);
@@ -79,11 +98,11 @@ public class ReplySubscriptions {
         return token("unsubscribe", email);
     }
 
-    /** Confirms the address in a genuine confirmation token. */
+    /** Confirms the address in a genuine confirmation token; opening the link again keeps the first time. */
     public Optional<String> confirm(String token) {
         return emailFrom("confirm", token)
                 .filter(email -> jdbc.sql("""
-                                UPDATE reply_subscription SET confirmed_at = :now
+                                UPDATE reply_subscription SET confirmed_at = COALESCE(confirmed_at, :now)
                                  WHERE email = :email AND unsubscribed_at IS NULL""")
                                 .param("email", email)
                                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))

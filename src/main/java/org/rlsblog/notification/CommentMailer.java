@@ -126,7 +126,7 @@ class CommentMailer {
         comments.find(comment.parentId())
                 .filter(parent -> parent.notifyReplies()
                         && !parent.authorEmail().equalsIgnoreCase(comment.authorEmail())
-                        && subscriptions.state(parent.authorEmail()) == ReplySubscriptions.State.CONFIRMED)
+                        && subscriptions.confirmedBy(parent.authorEmail(), event.approvedAt()))
                 .ifPresent(parent -> {
                     String unsubscribe = site.absolute(
                             "/subscriptions/unsubscribe/" + subscriptions.unsubscribeToken(parent.authorEmail()));

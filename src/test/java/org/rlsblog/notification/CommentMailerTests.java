@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlsblog.comments.Comment;
+import org.rlsblog.comments.CommentApproved;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.Submission;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -84,6 +87,9 @@ class CommentMailerTests {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    CommentMailer mailer;
+
     @BeforeEach
     void emptyMailbox() throws Exception {
         SMTP.purgeEmailFromAllMailboxes();
@@ -136,12 +142,20 @@ class CommentMailerTests {
 
         Comment early = submit("Dirk", "dirk@example.nl", "It helped me.", question.id(), false);
         comments.moderate(early.id(), CommentStatus.APPROVED);
+        Instant earlyApprovedBy = Instant.now();
         assertThat(
                         mvc.post()
                                 .uri(confirm)
                                 .with(org.springframework.security.test.web.servlet.request
                                         .SecurityMockMvcRequestPostProcessors.csrf()))
                 .hasStatusOk();
+        // Mail is sent off the request thread, so the approval of Dirk's reply may be handled only
+        // now, after Carla confirmed: handled that late (here, directly), it still sends nothing.
+        CommentMailer unproxied = AopTestUtils.getTargetObject(mailer);
+        unproxied.onApproved(new CommentApproved(early.id(), "liver", earlyApprovedBy));
+        assertThat(mailsTo("carla@example.nl"))
+                .as("no mail about a reply approved before the reader confirmed")
+                .hasSize(1);
 
         Comment reply = submit("Eva", "eva@example.nl", "Ask your doctor first.", question.id(), false);
         assertThat(mailsTo("carla@example.nl"))

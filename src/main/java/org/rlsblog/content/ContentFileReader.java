@@ -124,7 +124,7 @@ class ContentFileReader {
                 aliases(fm),
                 lang(fm),
                 updated,
-                rendered.html(),
+                rendered.html().toString(),
                 rendered.toc(),
                 showToc(tocMode(fm), rendered),
                 file);
@@ -160,7 +160,7 @@ class ContentFileReader {
                         + (e instanceof StackOverflowError ? "nested too deeply" : e.toString()) + ")";
                 log.error("Content file {}: {}; it is shown as plain text", file, problem);
                 MarkdownRenderer.RenderedMarkdown plain = new MarkdownRenderer.RenderedMarkdown(
-                        "<pre class=\"unrendered\">" + HtmlUtils.htmlEscape(text) + "</pre>",
+                        Html.of("<pre class=\"unrendered\">" + HtmlUtils.htmlEscape(text) + "</pre>"),
                         List.of(),
                         "",
                         MarkdownRenderer.countWords(text),
@@ -176,7 +176,7 @@ class ContentFileReader {
             String tocMode,
             @Nullable String problem) {
         return new PostBody.Rendered(
-                Html.of(rendered.html()),
+                rendered.html(),
                 rendered.toc(),
                 showToc(tocMode, rendered),
                 rendered.citations(),

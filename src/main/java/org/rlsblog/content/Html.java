@@ -1,37 +1,114 @@
 package org.rlsblog.content;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
- * An article's rendered HTML, kept as UTF-8 bytes. Java keeps a string with a single character
- * outside Latin-1 (a curly quote, which most articles have) at two bytes per character; ten
- * thousand articles held that way took about twice the memory. {@link #toString()} gives the HTML.
+ * An article's rendered HTML, kept deflated (UTF-8, then zlib's fastest level). Every post's HTML
+ * is held for as long as the site runs, but it is read only when a page that shows it is made
+ * (the page cache then keeps the finished page), so it is stored at about a third of its size:
+ * 10,000 generated posts held 86 MB of it as UTF-8 bytes and hold 33 MB so. (As a string it would
+ * take twice the UTF-8 size: one curly quote makes Java keep a string at two bytes a character.)
+ * Inflating an article's HTML takes a few tens of microseconds. {@link #toString()} gives the HTML.
  */
 public final class Html {
 
-    private final byte[] utf8;
+    private final byte[] deflated;
+    private final int length;
 
-    private Html(byte[] utf8) {
-        this.utf8 = utf8;
+    private Html(byte[] deflated, int length) {
+        this.deflated = deflated;
+        this.length = length;
     }
 
     public static Html of(String html) {
-        return new Html(html.getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            deflater.setInput(utf8);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 2 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return new Html(out.toByteArray(), utf8.length);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * HTML as {@link #deflated()} and {@link #length()} gave it. The render cache keeps it so, and
+     * checks its files' checksums: the bytes are not inflated here, which would cost a restart with
+     * 10,000 posts about a third of a second.
+     */
+    static Html ofDeflated(byte[] deflated, int length) {
+        // deflate shrinks at most about 1,000 to 1: a larger length is damage, not HTML
+        if (length < 0 || length > 1100L * deflated.length + 64) {
+            throw new IllegalArgumentException("deflated HTML of " + length + " bytes is damaged");
+        }
+        return new Html(deflated, length); // the caller's own array (read from a file), not copied
+    }
+
+    /** The HTML's UTF-8 bytes, deflated without a zlib header (raw deflate); not a copy: only read it. */
+    byte[] deflated() {
+        return deflated;
+    }
+
+    /** How many bytes the HTML takes as UTF-8. */
+    int length() {
+        return length;
+    }
+
+    private byte[] utf8() {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(deflated);
+            byte[] utf8 = new byte[length];
+            int filled = 0;
+            while (filled < length) {
+                int n = inflater.inflate(utf8, filled, length - filled);
+                if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                filled += n;
+            }
+            if (filled != length || !finishedAfter(inflater)) {
+                throw new IllegalArgumentException("deflated HTML of " + length + " bytes is damaged");
+            }
+            return utf8;
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("deflated HTML is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Whether the stream ends where the HTML does (with raw deflate, zlib may need one more call to see its end). */
+    private static boolean finishedAfter(Inflater inflater) throws DataFormatException {
+        if (!inflater.finished() && inflater.inflate(new byte[1]) != 0) {
+            return false; // more HTML than the length said
+        }
+        return inflater.finished() && inflater.getRemaining() == 0;
     }
 
     @Override
     public String toString() {
-        return new String(utf8, StandardCharsets.UTF_8);
+        return new String(utf8(), StandardCharsets.UTF_8);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Html html && Arrays.equals(utf8, html.utf8);
+        return other instanceof Html html && length == html.length && Arrays.equals(utf8(), html.utf8());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(utf8);
+        return Arrays.hashCode(utf8());
     }
 }

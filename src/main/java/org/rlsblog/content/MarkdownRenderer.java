@@ -115,7 +115,7 @@ class MarkdownRenderer {
         String firstParagraphText = firstParagraph == null ? "" : firstParagraph.text();
         String text = document.body().text();
         int words = countWords(text);
-        return new RenderedMarkdown(html, toc, firstParagraphText, words, citations);
+        return new RenderedMarkdown(Html.of(html), toc, firstParagraphText, words, citations);
     }
 
     /**
@@ -135,6 +135,5 @@ class MarkdownRenderer {
         return words;
     }
 
-    record RenderedMarkdown(
-            String html, List<TocEntry> toc, String firstParagraph, int words, List<String> citations) {}
+    record RenderedMarkdown(Html html, List<TocEntry> toc, String firstParagraph, int words, List<String> citations) {}
 }

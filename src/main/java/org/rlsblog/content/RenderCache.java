@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -267,9 +269,12 @@ final class RenderCache {
     }
 
     private static byte[] bytes(MarkdownRenderer.RenderedMarkdown rendered) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(rendered.html().length() + 256);
+        byte[] html = rendered.html().deflated();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(html.length + 512);
         DataOutputStream out = new DataOutputStream(buffer);
-        writeString(out, rendered.html());
+        out.writeInt(rendered.html().length());
+        out.writeInt(html.length);
+        out.write(html);
         out.writeInt(rendered.toc().size());
         for (TocEntry entry : rendered.toc()) {
             out.writeInt(entry.level());
@@ -282,12 +287,28 @@ final class RenderCache {
         for (String citation : rendered.citations()) {
             writeString(out, citation);
         }
+        CRC32C checksum = new CRC32C();
+        checksum.update(buffer.toByteArray());
+        out.writeInt((int) checksum.getValue());
         return buffer.toByteArray();
     }
 
     private static MarkdownRenderer.RenderedMarkdown read(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        String html = readString(in);
+        if (bytes.length < 4) {
+            throw new IOException("damaged: " + bytes.length + " bytes");
+        }
+        CRC32C checksum = new CRC32C();
+        checksum.update(bytes, 0, bytes.length - 4);
+        if ((int) checksum.getValue()
+                != ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt()) {
+            throw new IOException("damaged: checksum differs");
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 4));
+        int htmlLength = in.readInt();
+        int deflatedLength = count(in);
+        byte[] deflated = new byte[deflatedLength];
+        in.readFully(deflated);
+        Html html = Html.ofDeflated(deflated, htmlLength);
         int tocSize = count(in);
         List<TocEntry> toc = new ArrayList<>(tocSize);
         for (int i = 0; i < tocSize; i++) {

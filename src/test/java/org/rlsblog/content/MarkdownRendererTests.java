@@ -12,7 +12,7 @@ class MarkdownRendererTests {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     private Document html(String markdown) {
-        return Jsoup.parseBodyFragment(renderer.render(markdown).html());
+        return Jsoup.parseBodyFragment(renderer.render(markdown).html().toString());
     }
 
     @Test
@@ -113,7 +113,7 @@ class MarkdownRendererTests {
     void rendersAnEmptyBody() {
         MarkdownRenderer.RenderedMarkdown rendered = renderer.render("");
 
-        assertThat(rendered.html()).isEmpty();
+        assertThat(rendered.html().toString()).isEmpty();
         assertThat(rendered.firstParagraph()).isEmpty();
         assertThat(rendered.words()).isZero();
         assertThat(rendered.toc()).isEmpty();

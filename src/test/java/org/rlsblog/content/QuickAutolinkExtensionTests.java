@@ -56,12 +56,13 @@ class QuickAutolinkExtensionTests {
     @MethodSource("markdown")
     void theTestTextsHoldLinksWhereTheySeemTo(String markdown) {
         if (markdown.contains("https://www.ncbi") || markdown.startsWith("Mail the author")) {
-            assertThat(STOCK.render(markdown).html())
+            assertThat(STOCK.render(markdown).html().toString())
                     .as("autolinked: %s", markdown)
                     .contains("<a href=\"");
             assertThat(new MarkdownRenderer(TypographicExtension.create())
                             .render(markdown)
-                            .html())
+                            .html()
+                            .toString())
                     .as("without autolinks: %s", markdown)
                     .doesNotContain("<a href=\"");
         }

@@ -3,6 +3,7 @@ package org.rlsblog.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,13 +22,15 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -36,7 +39,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -45,6 +47,7 @@ import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import org.rlsblog.content.ContentChanged;
@@ -162,12 +165,12 @@ public class SearchIndex {
             highlighter.setTextFragmenter(new SimpleFragmenter(180));
             for (int i = (page - 1) * pageSize; i < top.scoreDocs.length; i++) {
                 ScoreDoc scoreDoc = top.scoreDocs[i];
-                Document doc = current.searcher().storedFields().document(scoreDoc.doc);
-                String slug = doc.get("slug");
-                if (catalog.findPost(slug).isEmpty()) {
+                Post post = catalog.findPost(slugOf(current.searcher(), scoreDoc.doc))
+                        .orElse(null);
+                if (post == null) {
                     continue;
                 }
-                hits.add(new SearchHit(slug, doc.get("title"), snippet(highlighter, doc)));
+                hits.add(new SearchHit(post.slug(), post.title(), snippet(highlighter, text(post))));
             }
             return new SearchResults(text, hits, total, page, totalPages);
         } catch (IOException e) {
@@ -219,19 +222,16 @@ public class SearchIndex {
         Map<String, Float> scores = new LinkedHashMap<>();
         try {
             IndexSearcher searcher = current.searcher();
-            TopDocs self = searcher.search(new TermQuery(new Term("slug", post.slug())), 1);
-            if (self.scoreDocs.length == 0) {
-                return scores;
-            }
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(analyzer);
             String lang = language(post);
             mlt.setFieldNames(new String[] {"title_" + lang, "body_" + lang});
             mlt.setMinTermFreq(2);
             mlt.setMinDocFreq(1);
-            Query like = mlt.like(self.scoreDocs[0].doc);
+            // the index keeps no text: the post's own text is read again, as the index build read it
+            Query like = mlt.like("body_" + lang, new StringReader(post.title() + "\n" + text(post)));
             for (ScoreDoc hit : searcher.search(like, count + 1).scoreDocs) {
-                String slug = searcher.storedFields().document(hit.doc).get("slug");
+                String slug = slugOf(searcher, hit.doc);
                 if (!slug.equals(post.slug())) {
                     scores.put(slug, hit.score);
                 }
@@ -260,11 +260,7 @@ public class SearchIndex {
         long start = System.nanoTime();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         List<Post> posts = catalog.allPosts();
-        // The stored text (for highlighting) deflated rather than LZ4'd: the index of 10,000 posts
-        // is held in memory, and a search page decompresses only the ten hits it shows.
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setCodec(new org.apache.lucene.codecs.lucene912.Lucene912Codec(
-                        org.apache.lucene.codecs.lucene912.Lucene912Codec.Mode.BEST_COMPRESSION));
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
         // After a first start no post is rendered yet: render them on every core first (the
         // indexing below is one thread), instead of one after another as each is indexed.
         posts.parallelStream()
@@ -319,8 +315,7 @@ public class SearchIndex {
     private static Document document(Post post) {
         String lang = language(post);
         Document doc = new Document();
-        doc.add(new StringField("slug", post.slug(), Field.Store.YES));
-        doc.add(new StoredField("title", post.title()));
+        doc.add(new SortedDocValuesField("slug", new BytesRef(post.slug())));
         doc.add(new LongPoint("published", post.published().toInstant().toEpochMilli()));
         doc.add(new TextField("title_" + lang, post.title(), Field.Store.NO));
         doc.add(new TextField("summary_" + lang, post.summary(), Field.Store.NO));
@@ -328,17 +323,28 @@ public class SearchIndex {
                 "tags_" + lang,
                 String.join(" ", post.tags().stream().map(Tag::name).toList()),
                 Field.Store.NO));
-        doc.add(new TextField(
-                "body_" + lang, Jsoup.parse(post.html().toString()).text(), Field.Store.YES));
+        doc.add(new TextField("body_" + lang, text(post), Field.Store.NO));
         return doc;
     }
 
-    private static String snippet(Highlighter highlighter, Document doc) throws IOException {
-        String body = null;
-        for (String lang : LANGUAGES) {
-            body = body == null ? doc.get("body_" + lang) : body;
+    /** The post's text, as the index reads it; the index keeps none (it is read again from the post to highlight). */
+    private static String text(Post post) {
+        return Jsoup.parse(post.html().toString()).text();
+    }
+
+    /** The slug of a document in the index (kept as a doc value: reading stored fields costs more). */
+    private static String slugOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues slugs = DocValues.getSorted(leaf.reader(), "slug");
+        if (!slugs.advanceExact(doc - leaf.docBase)) {
+            throw new IOException("document " + doc + " has no slug");
         }
-        if (body == null) {
+        return slugs.lookupOrd(slugs.ordValue()).utf8ToString();
+    }
+
+    private static String snippet(Highlighter highlighter, String body) throws IOException {
+        if (body.isEmpty()) {
             return "";
         }
         for (String lang : LANGUAGES) {

@@ -228,6 +228,9 @@ awk -v s="$START_AGAIN" -v e="$START_EXTRACTED" -v m1="$START_MINIMAL" -v m2="$S
   m = (m1 < m2 ? m1 : m2); if (m + 0 > 0) printf "  site restart vs bare app: %.2f (the issue: 2 s against 1.3 s, 1.54); like for like, restarts without the archive: %.2f\n", s / m, e / m }'
 echo "content loaded (the run measured above, a first start): $(grep -o 'Content loaded: .*' "$WORK/app.log" | head -1)"
 echo "resident memory after the load:  $(rss_mb "$APP") MB"
+# what the heap holds that lives (a full collection, after every run above): unlike the resident
+# memory, it does not depend on the heap size given
+echo "live heap at the end: $(jcmd "$APP" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%d", $3 / 1048576}') MB"
 if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then # where it goes (BENCH_JAVA_OPTS="... -XX:NativeMemoryTracking=summary")
   jcmd "$APP" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/  /' || echo "  (jcmd could not attach)"
   awk '/^Rss:/ {r+=$2} /^[0-9a-f]+-/ {f=$6} /^Rss:/ && f ~ /\.jsa$/ {j+=$2} END {printf "  RSS %d MB, of which class data sharing archives %d MB\n", r/1024, j/1024}' "/proc/$APP/smaps"

@@ -149,6 +149,21 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
                 .isEqualTo("private, no-cache");
     }
 
+    @Test
+    void keepsASearchPageLikeAListButNotAnotherQueryString() {
+        get("/search?q=liver");
+        MvcTestResult stored = get("/search?q=liver");
+        MvcTestResult secondPage = get("/search?q=liver&page=2");
+
+        assertThat(stored.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).startsWith("public, max-age=60");
+        assertThat(stored.getResponse().getHeader(HttpHeaders.ETAG)).isNotBlank();
+        assertThat(secondPage.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                .startsWith("public, max-age=60");
+        assertThat(get("/search?q=liver&sort=date").getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                .as("a query string the search form does not make is not kept")
+                .startsWith("no-cache");
+    }
+
     /**
      * A GET as the servlet container passes it on: with the path as servlet path, as Tomcat does
      * for the dispatcher servlet mapped to {@code /} (MockMvc leaves it empty, and the filter keys

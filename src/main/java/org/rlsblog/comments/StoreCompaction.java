@@ -69,7 +69,11 @@ class StoreCompaction implements DisposableBean {
             jdbc.execute("SHUTDOWN COMPACT");
             log.info(
                     "Store compacted at shutdown: {} MB, about {} % of it in use, to {} MB in {} ms",
-                    size >> 20, livePercent, Files.size(file) >> 20, (System.nanoTime() - start) / 1_000_000);
+                    size >> 20,
+                    livePercent,
+                    // H2 reads "~" in a URL as the home folder: then the size after is not known here
+                    Files.exists(file) ? Long.toString(Files.size(file) >> 20) : "?",
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (DataAccessException | IOException e) {
             log.warn("Store not compacted at shutdown: {}", e.toString());
         }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 public class ReplySubscriptions {
 
     /** Where a reader's address stands. */
-    public enum State {
+    private enum State {
         NONE,
         REQUESTED,
         CONFIRMED,
@@ -37,7 +37,7 @@ public class ReplySubscriptions {
         this.clock = clock;
     }
 
-    public State state(String email) {
+    private State state(String email) {
         return jdbc.sql("SELECT confirmed_at, unsubscribed_at FROM reply_subscription WHERE email = :email")
                 .param("email", normalize(email))
                 .query((rs, n) -> rs.getObject("unsubscribed_at") != null

@@ -1,8 +1,12 @@
 # rls-blog as a container. Build:  docker build -t rls-blog .
 # Offline build with a filled Maven repository:
 #   podman build -v ~/.m2:/root/.m2 --network none -t rls-blog .
-ARG BUILD_IMAGE=eclipse-temurin:17-jdk
-ARG BASE_IMAGE=eclipse-temurin:17-jre
+# The code is Java 17; the image runs it on JDK 25 (the current LTS) for its AOT cache, which
+# starts the site sooner than JDK 17's class data sharing (see below). A JDK 17 to 24 image
+# (--build-arg BUILD_IMAGE=eclipse-temurin:17-jdk --build-arg BASE_IMAGE=eclipse-temurin:17-jre)
+# works the same, with a CDS archive instead.
+ARG BUILD_IMAGE=eclipse-temurin:25-jdk
+ARG BASE_IMAGE=eclipse-temurin:25-jre
 
 # ---- build: the Maven wrapper packages the jar, then Spring Boot splits it into layers ----
 FROM ${BUILD_IMAGE} AS build
@@ -37,15 +41,16 @@ ENV BLOG_CONTENT_DIR=/app/content \
     MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus \
     MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=40 -XX:+UseSerialGC -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/./urandom"
-# Class data sharing: a training start records the classes that start-up and answering each kind
-# of page load (scripts/cds-training.sh asks for them once), so every later start maps them from
-# /app/app.jsa instead of loading and verifying them again, and the first readers after a start
-# wait less. The same start renders the Markdown baked in above; its renderings stay in the image
-# (BLOG_RENDER_SEED_DIR), so a container's first start renders none of it (only text that a
-# mounted content folder changed). Its database does not stay: each site's first start makes the
-# site's own secrets.
+# Class data sharing: a training start records what start-up and answering each kind of page load
+# and run (scripts/cds-training.sh asks for each once), so every later start maps the classes from
+# /app/app.cds, already loaded and linked, instead of loading and verifying them again, and the
+# JIT starts from the training's profiles (JDK 25's AOT cache; on JDK 17 to 24 a CDS archive of the
+# classes); /app/app.cds.args holds the JVM option that uses it. The same start renders the
+# Markdown baked in above; its renderings stay in the image (BLOG_RENDER_SEED_DIR), so a
+# container's first start renders none of it (only text that a mounted content folder changed).
+# Its database does not stay: each site's first start makes the site's own secrets.
 COPY scripts/cds-training.sh /tmp/cds-training.sh
-RUN bash /tmp/cds-training.sh /app/app.jsa 8080 -Xms64m -jar /app/app.jar \
+RUN bash /tmp/cds-training.sh /app/app.cds 8080 -Xms64m -jar /app/app.jar \
       --blog.data-dir=/tmp/cds-training --blog.content-dir=/app/content --blog.watch=false \
       --logging.level.root=WARN > /dev/null \
  && mkdir -p /app/render-seed && mv /tmp/cds-training/rendered-markdown /app/render-seed/ \
@@ -55,4 +60,4 @@ EXPOSE 8080 9090
 USER rls
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["java", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "org.rlsblog.HealthProbe"]
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/app.cds.args", "-jar", "/app/app.jar"]

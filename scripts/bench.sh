@@ -6,6 +6,9 @@
 #
 #   scripts/bench.sh [--no-build] [--posts N] [--duration 10s]
 #
+# The JVM is java from JAVA_HOME when set, else from PATH; the container image runs JDK 25:
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench.sh
+#
 # Needs wrk (and nginx for the baseline): apt-get install -y wrk nginx
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,20 +38,22 @@ JAR=$(ls target/rls-blog-*[0-9T].jar | head -1)
 
 echo "generating content: the real posts + $POSTS generated, $SEED_COMMENTS approved comments on the seed article" >&2
 cp -r content "$WORK/content"
-java scripts/GenerateContent.java "$WORK/content" "$POSTS" "$SEED_COMMENTS"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+echo "JVM: $("$JAVA" -version 2>&1 | head -1)" >&2
+"$JAVA" scripts/GenerateContent.java "$WORK/content" "$POSTS" "$SEED_COMMENTS"
 
 # The JVM as it is meant to run on a small machine: a bounded heap (the JVM would otherwise size it
 # from all of this machine's memory), and class data sharing from a training start that answered
 # each kind of page once, as the container image does.
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
 export MALLOC_ARENA_MAX=2 # as in the container image
-java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"
 TRAIN_PORT=$(free_port) # the training start answers the pages once (scripts/cds-training.sh)
-scripts/cds-training.sh "$WORK/app.jsa" "$TRAIN_PORT" $JAVA_OPTS -jar "$APP_JAR" --server.port="$TRAIN_PORT" \
+scripts/cds-training.sh "$WORK/app.cds" "$TRAIN_PORT" $JAVA_OPTS -jar "$APP_JAR" --server.port="$TRAIN_PORT" \
   --server.address=127.0.0.1 --blog.content-dir="$WORK/content" --blog.data-dir="$WORK/training" \
   --blog.watch=false --logging.level.root=WARN > /dev/null 2>&1 || echo "no CDS archive: the training start failed" >&2
-CDS=""; [ -f "$WORK/app.jsa" ] && CDS="-XX:SharedArchiveFile=$WORK/app.jsa"
+CDS=""; [ -f "$WORK/app.cds.args" ] && CDS="@$WORK/app.cds.args" # JDK 25: an AOT cache; 17: a CDS archive
 
 ms_until_answer() { # url command... -> ms from launch until the url answers (then stops it)
   local url=$1; shift
@@ -65,7 +70,7 @@ ms_until_answer() { # url command... -> ms from launch until the url answers (th
 time_to_first_answer() { # data-dir jar-and-options... -> ms until the article answers
   local data=$1; shift
   local port; port=$(free_port)
-  ms_until_answer "http://127.0.0.1:$port/posts/rls-and-liver-diseases" java "$@" --server.port="$port" \
+  ms_until_answer "http://127.0.0.1:$port/posts/rls-and-liver-diseases" "$JAVA" "$@" --server.port="$port" \
     --server.address=127.0.0.1 --blog.content-dir="$WORK/content" --blog.data-dir="$data" --blog.watch=false \
     --logging.level.root=WARN
 }
@@ -79,9 +84,9 @@ START_AGAIN=$(time_to_first_answer "$WORK/start-cds" $JAVA_OPTS $CDS -jar "$APP_
 # its figures for it (1.3 s to start, about 39,000 requests/s for the article's bytes), so the
 # ratios below compare across machines.
 MIN_CP=$(ls "$WORK"/app/lib/*.jar | grep -E '/(spring-(aop|beans|boot|boot-autoconfigure|boot-http-converter|boot-jackson|boot-servlet|boot-tomcat|boot-web-server|boot-webmvc|context|core|expression|web|webmvc)|tomcat-embed-(core|el|websocket)|logback-(classic|core)|slf4j-api|commons-logging|jul-to-slf4j|log4j-(api|to-slf4j)|micrometer-(commons|observation)|jspecify|snakeyaml|jackson-[a-z]+|jakarta.annotation-api)-[0-9]' | paste -sd:)
-javac -nowarn -d "$WORK/minimal" -cp "$MIN_CP" scripts/MinimalWebApp.java
+"${JAVA%java}javac" -nowarn -d "$WORK/minimal" -cp "$MIN_CP" scripts/MinimalWebApp.java
 MIN_PORT=$(free_port)
-MINIMAL=(java $JAVA_OPTS -cp "$WORK/minimal:$MIN_CP" bench.MinimalWebApp --server.port="$MIN_PORT"
+MINIMAL=("$JAVA" $JAVA_OPTS -cp "$WORK/minimal:$MIN_CP" bench.MinimalWebApp --server.port="$MIN_PORT"
   --server.address=127.0.0.1 --logging.level.root=WARN --article="$WORK/content/posts/rls-and-liver-diseases.md")
 START_MINIMAL=$(ms_until_answer "http://127.0.0.1:$MIN_PORT/article" "${MINIMAL[@]}")
 START_MINIMAL2=$(ms_until_answer "http://127.0.0.1:$MIN_PORT/article" "${MINIMAL[@]}")
@@ -89,7 +94,7 @@ time_to_first_answer "$WORK/start-extracted" $JAVA_OPTS -jar "$APP_JAR" > /dev/n
 START_EXTRACTED=$(time_to_first_answer "$WORK/start-extracted" $JAVA_OPTS -jar "$APP_JAR") # a restart
 
 PORT=$(free_port)
-java $JAVA_OPTS $CDS -jar "$APP_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+"$JAVA" $JAVA_OPTS $CDS -jar "$APP_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --blog.content-dir="$WORK/content" --blog.data-dir="$WORK/data" --blog.watch=false \
   --blog.comments.flood-interval=0 --logging.level.root=WARN \
   --logging.level.org.rlsblog.content.PostCatalog=INFO > "$WORK/app.log" 2>&1 &
@@ -220,7 +225,7 @@ printf '%-22s %6s %10s %10s %10s %8s\n' "article during POSTs" 64 "$rps" "$p50" 
 printf '%-22s %6s %10s\n' "  (POSTs meanwhile)" 8 "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/mixed-posts.txt")"
 
 echo
-echo "start to first answered request (extracted jar + CDS, $JAVA_OPTS):"
+echo "start to first answered request (extracted jar + ${CDS:+$(sed 's/=.*//' "$WORK/app.cds.args")}, $JAVA_OPTS):"
 echo "  first start ${START_FIRST} ms, restart ${START_AGAIN} ms; plain java -jar, first start: ${START_PLAIN} ms"
 echo "  the same JVM options without the site's CDS archive: the site's restart (extracted jar) ${START_EXTRACTED} ms;"
 echo "  the bare Spring Boot web app ${START_MINIMAL} / ${START_MINIMAL2} ms"
@@ -230,10 +235,10 @@ echo "content loaded (the run measured above, a first start): $(grep -o 'Content
 echo "resident memory after the load:  $(rss_mb "$APP") MB"
 # what the heap holds that lives (a full collection, after every run above): unlike the resident
 # memory, it does not depend on the heap size given
-echo "live heap at the end: $(jcmd "$APP" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%d", $3 / 1048576}') MB"
+echo "live heap at the end: $("${JAVA%java}jcmd" "$APP" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%d", $3 / 1048576}') MB"
 if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then # where it goes (BENCH_JAVA_OPTS="... -XX:NativeMemoryTracking=summary")
-  jcmd "$APP" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/  /' || echo "  (jcmd could not attach)"
-  awk '/^Rss:/ {r+=$2} /^[0-9a-f]+-/ {f=$6} /^Rss:/ && f ~ /\.jsa$/ {j+=$2} END {printf "  RSS %d MB, of which class data sharing archives %d MB\n", r/1024, j/1024}' "/proc/$APP/smaps"
+  "${JAVA%java}jcmd" "$APP" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/  /' || echo "  (jcmd could not attach)"
+  awk '/^Rss:/ {r+=$2} /^[0-9a-f]+-/ {f=$6} /^Rss:/ && f ~ /\.(jsa|cds)$/ {j+=$2} END {printf "  RSS %d MB, of which class data sharing archives %d MB\n", r/1024, j/1024}' "/proc/$APP/smaps"
 fi
 echo "comments accepted (durable, spam checks on, flood limit off: one client): ${COMMENTS_RPS}/s"
 if [ "$NGINX64" -gt 0 ]; then

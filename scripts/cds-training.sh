@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # The training start for class data sharing (CDS): starts the site with the given java command
-# line plus -XX:ArchiveClassesAtExit, asks it for the pages readers ask for (home, an article, a
-# tag, the feeds, the sitemap, a search, a missing page; plain and gzipped), then stops it, and the
-# JVM writes the classes it loaded to the archive. Later starts map them from there.
+# line, asks it for the pages readers ask for (home, an article, a tag, the feeds, the sitemap, a
+# search, a missing page; plain and gzipped), then stops it, and the JVM writes what it learnt to
+# ARCHIVE. Later starts use it with the one JVM option this script writes to ARCHIVE.args:
+#   java @ARCHIVE.args -jar app.jar ...
 #
 #   scripts/cds-training.sh ARCHIVE PORT java-options-and-args...
-#   e.g. scripts/cds-training.sh app.jsa 8080 -Xms64m -jar app.jar --blog.data-dir=/tmp/training
+#   e.g. scripts/cds-training.sh app.cds 8080 -Xms64m -jar app.jar --blog.data-dir=/tmp/training
+#
+# Which archive depends on the JVM (java from JAVA_HOME when set, else from PATH):
+# - JDK 25 and later: an AOT cache (-XX:AOTCacheOutput, JEPs 483, 514 and 515): the classes loaded
+#   and also linked, and the method profiles of the training, so the JIT compiles the hot code of
+#   answering pages sooner. A restart to the first answered article took 0.87 times as long as
+#   with JDK 17's archive (median of 9 pairs of starts taken in turns, 200 posts, 2 cores): 1.49
+#   times the bare Spring Boot app's start instead of 1.79.
+# - JDK 17 to 24: a dynamic archive of the loaded classes (-XX:ArchiveClassesAtExit).
 #
 # A start stopped as soon as its context was refreshed (-Dspring.context.exit=onRefresh) leaves
 # out every class that answering a request loads (Thymeleaf's, the request side of Tomcat and of
@@ -27,7 +36,14 @@ http_get() {
   exec 3<&-
 }
 
-java -XX:ArchiveClassesAtExit="$archive" "$@" &
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep ' AOTCacheOutput ' > /dev/null; then
+  record=-XX:AOTCacheOutput use=-XX:AOTCache
+else
+  record=-XX:ArchiveClassesAtExit use=-XX:SharedArchiveFile
+fi
+rm -f "$archive" "$archive.args"
+"$java" "$record=$archive" "$@" &
 pid=$!
 deadline=$((SECONDS + 300))
 until http_get / 2>/dev/null | head -1 | grep -q ' 200'; do
@@ -49,7 +65,8 @@ for path in ${article:+"$article"} ${tag:+"$tag"} /feed.atom /feed.rss /sitemap.
 done
 http_get / "Accept-Encoding: gzip" > /dev/null
 
-# SIGTERM: the site shuts down gracefully, then the JVM writes the archive as it exits
+# SIGTERM: the site shuts down gracefully, then the JVM writes the archive as it exits (an AOT
+# cache: a second JVM, which it starts and waits for, makes it from what the first recorded)
 kill -TERM "$pid"
 wait "$pid"
 status=$? # 143 (SIGTERM) is the usual end here, so the archive decides, not the status
@@ -57,4 +74,5 @@ if [ ! -s "$archive" ]; then
   echo "cds-training: no archive written (java exited with $status)" >&2
   exit 1
 fi
-echo "cds-training: ${article:-no article} and ${tag:-no tag} among the pages asked for; archive $(du -h "$archive" | cut -f1)" >&2
+printf '%s=%s\n' "$use" "$archive" > "$archive.args"
+echo "cds-training: ${article:-no article} and ${tag:-no tag} among the pages asked for; archive $(du -h "$archive" | cut -f1), used with $(cat "$archive.args")" >&2

@@ -58,13 +58,37 @@ CONF
     tar -C "$STATE/rootfs" -c . | podman import - localhost/debian:bookworm >/dev/null
     rm -rf "$STATE/rootfs"
   fi
-  for kind in jre jdk; do
-    if ! podman image exists "localhost/rls-$kind:17"; then
-      log "making localhost/rls-$kind:17"
-      printf 'FROM localhost/debian:bookworm\nRUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-%s-headless >/dev/null && rm -rf /var/lib/apt/lists/*\n' "$kind" \
-        | podman build -q -t "localhost/rls-$kind:17" -f - "$STATE" >/dev/null
+  # The Dockerfile's default is Temurin 25 (eclipse-temurin:25-jdk/-jre). Debian has no JDK 25, so
+  # a Temurin 25 on this machine stands in: the JDK as it is for the build stage, and a runtime
+  # made from it by jlink (every module, no debug symbols, as Temurin's JRE images are) for the
+  # run stage. Without one, Debian's OpenJDK 17 (the image then uses a CDS archive, not the AOT
+  # cache).
+  JDK25=${SMOKE_JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk* 2>/dev/null | head -1 || true)}
+  if [ -n "$JDK25" ] && [ -x "$JDK25/bin/jlink" ]; then
+    JAVA_VERSION=25
+    if ! podman image exists localhost/rls-jre:25 || ! podman image exists localhost/rls-jdk:25; then
+      log "making localhost/rls-jdk:25 and localhost/rls-jre:25 from $JDK25"
+      local ctx="$STATE/jdk25-context"
+      rm -rf "$ctx" && mkdir -p "$ctx"
+      cp -a "$JDK25" "$ctx/jdk"
+      "$JDK25/bin/jlink" --add-modules "$("$JDK25/bin/java" --list-modules | sed 's/@.*//' | grep -v -E '^jdk\.(jlink|jpackage|incubator\..*)$' | paste -sd,)" --strip-debug --no-man-pages --no-header-files \
+        --output "$ctx/jre"
+      for kind in jre jdk; do
+        printf 'FROM localhost/debian:bookworm\nCOPY %s /opt/java/openjdk\nENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n' "$kind" \
+          | podman build -q -t "localhost/rls-$kind:25" -f - "$ctx" >/dev/null
+      done
+      rm -rf "$ctx"
     fi
-  done
+  else
+    JAVA_VERSION=17
+    for kind in jre jdk; do
+      if ! podman image exists "localhost/rls-$kind:17"; then
+        log "making localhost/rls-$kind:17"
+        printf 'FROM localhost/debian:bookworm\nRUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-%s-headless >/dev/null && rm -rf /var/lib/apt/lists/*\n' "$kind" \
+          | podman build -q -t "localhost/rls-$kind:17" -f - "$STATE" >/dev/null
+      fi
+    done
+  fi
 }
 
 cleanup() {
@@ -92,7 +116,8 @@ else
   ENGINE=podman
   [ -d "$HOME/.m2/repository" ] || fail "fill ~/.m2 first (./mvnw package)"
   BUILD=(podman build --network none -v "$HOME/.m2:/root/.m2"
-         --build-arg BUILD_IMAGE=localhost/rls-jdk:17 --build-arg BASE_IMAGE=localhost/rls-jre:17 -t "$IMAGE" .)
+         --build-arg BUILD_IMAGE="localhost/rls-jdk:$JAVA_VERSION" --build-arg BASE_IMAGE="localhost/rls-jre:$JAVA_VERSION"
+         -t "$IMAGE" .)
   RUN_NET=()
 fi
 
@@ -115,6 +140,11 @@ run
 wait_healthy
 t1=$(date +%s.%N)
 log "run to healthy: $(echo "$t1 - $t0" | bc) s"
+log "JVM: $($ENGINE exec "$NAME" java -version 2>&1 | grep -i 'runtime environment' | head -1); class cache: $($ENGINE exec "$NAME" cat /app/app.cds.args)"
+# a class cache the JVM could not use (another JVM, a changed jar) is only a warning: it must not pass
+if $ENGINE logs "$NAME" 2>&1 | grep -E '\[(warning|error) *\]\[(aot|cds)' >&2; then
+  fail "the JVM did not use the image's class cache"
+fi
 renders=$($ENGINE logs "$NAME" 2>&1 | grep -o 'Rendered Markdown: .*' | head -1 || true)
 log "${renders:-no line about rendered Markdown}"
 case "$renders" in

@@ -60,8 +60,8 @@ CONF
   fi
   # The Dockerfile's default is Temurin 25 (eclipse-temurin:25-jdk/-jre). Debian has no JDK 25, so
   # a Temurin 25 on this machine stands in: the JDK as it is for the build stage, and a runtime
-  # made from it by jlink (every module, no debug symbols, as Temurin's JRE images are) for the
-  # run stage. Without one, Debian's OpenJDK 17 (the image then uses a CDS archive, not the AOT
+  # made from it by jlink (every module but the incubator's and the ones that make runtimes, no
+  # debug symbols, the JDK's default CDS archive, as in Temurin's JRE images) for the run stage. Without one, Debian's OpenJDK 17 (the image then uses a CDS archive, not the AOT
   # cache).
   JDK25=${SMOKE_JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk* 2>/dev/null | head -1 || true)}
   if [ -n "$JDK25" ] && [ -x "$JDK25/bin/jlink" ]; then
@@ -72,7 +72,7 @@ CONF
       rm -rf "$ctx" && mkdir -p "$ctx"
       cp -a "$JDK25" "$ctx/jdk"
       "$JDK25/bin/jlink" --add-modules "$("$JDK25/bin/java" --list-modules | sed 's/@.*//' | grep -v -E '^jdk\.(jlink|jpackage|incubator\..*)$' | paste -sd,)" --strip-debug --no-man-pages --no-header-files \
-        --output "$ctx/jre"
+        --generate-cds-archive --output "$ctx/jre" >/dev/null
       for kind in jre jdk; do
         printf 'FROM localhost/debian:bookworm\nCOPY %s /opt/java/openjdk\nENV JAVA_HOME=/opt/java/openjdk PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n' "$kind" \
           | podman build -q -t "localhost/rls-$kind:25" -f - "$ctx" >/dev/null

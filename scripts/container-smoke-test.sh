@@ -63,7 +63,7 @@ CONF
   # made from it by jlink (every module but the incubator's and the ones that make runtimes, no
   # debug symbols, the JDK's default CDS archive, as in Temurin's JRE images) for the run stage. Without one, Debian's OpenJDK 17 (the image then uses a CDS archive, not the AOT
   # cache).
-  JDK25=${SMOKE_JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk* 2>/dev/null | head -1 || true)}
+  JDK25=${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk* 2>/dev/null | head -1 || true)}
   if [ -n "$JDK25" ] && [ -x "$JDK25/bin/jlink" ]; then
     JAVA_VERSION=25
     if ! podman image exists localhost/rls-jre:25 || ! podman image exists localhost/rls-jdk:25; then

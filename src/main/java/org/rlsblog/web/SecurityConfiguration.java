@@ -90,10 +90,11 @@ class SecurityConfiguration {
     }
 
     /**
-     * No observation around each filter of the chain. {@code management.observations.enable.spring.security=false}
-     * only makes those observations no-ops: the chain was still wrapped, filter by filter, which
-     * cost about 3 % of the processor under a burst of comment POSTs. The request as a whole is
-     * still observed ({@code http.server.requests}).
+     * No Spring Security observations: no timer around each filter of the chain, nor around
+     * authentication and authorization. They cost as much per request as the rest of the chain;
+     * a property that only turns them into no-ops ({@code management.observations.enable.spring.security})
+     * still left the chain wrapped filter by filter, about 1 % of the processor under a burst of
+     * comment POSTs. The request as a whole is still observed ({@code http.server.requests}).
      */
     @Bean
     SecurityObservationSettings securityObservations() {

@@ -60,19 +60,47 @@ final class GroupCommit {
         this.lastCommitEnd = nanoTime.getAsLong() - BURST_GAP; // no burst before the first commit
     }
 
-    /** Runs {@code work} in a transaction shared with the writes waiting now, and returns once it is committed. */
+    /**
+     * Runs {@code work} in a transaction shared with the writes waiting now, and returns once it is
+     * committed. The caller that finds no commit under way commits everything waiting; the others
+     * sleep until their write is settled, each woken by the commit that settled it, or until they
+     * are woken to commit next. (Queueing on the lock instead woke the callers one after another,
+     * each to find its write already committed: 6 % of the processor under a burst, profiled.)
+     */
     <T> T run(Supplier<T> work) {
-        Write<T> write = new Write<>(work);
+        Write<T> write = new Write<>(work, Thread.currentThread());
         waiting.add(write);
-        committing.lock();
-        try {
-            while (!write.settled) {
-                commitWaiting();
+        boolean interrupted = false;
+        while (!write.settled) {
+            if (committing.tryLock()) {
+                try {
+                    while (!write.settled) {
+                        commitWaiting();
+                    }
+                } finally {
+                    committing.unlock();
+                    wakeTheNextToCommit();
+                }
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted(); // a commit is never abandoned half-way
             }
-        } finally {
-            committing.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return write.result();
+    }
+
+    /**
+     * Wakes the caller of the oldest write still waiting, if any, to commit it: it may have found
+     * the lock held a moment before it was let go.
+     */
+    private void wakeTheNextToCommit() {
+        Write<?> next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
     }
 
     /** How many writes wait for a commit (for tests). */
@@ -128,16 +156,21 @@ final class GroupCommit {
         }
     }
 
-    /** One caller's write; its fields are only touched under {@code committing}. */
+    /**
+     * One caller's write. Its value and failure are written under {@code committing}, before
+     * {@code settled}; the caller reads them after seeing {@code settled}, which is volatile.
+     */
     private static final class Write<T> {
 
         private final Supplier<T> work;
+        private final Thread caller;
         private @Nullable T value;
         private @Nullable Throwable failure;
-        private boolean settled;
+        private volatile boolean settled;
 
-        Write(Supplier<T> work) {
+        Write(Supplier<T> work, Thread caller) {
             this.work = work;
+            this.caller = caller;
         }
 
         void perform() {
@@ -146,12 +179,14 @@ final class GroupCommit {
 
         void succeed() {
             settled = true;
+            LockSupport.unpark(caller);
         }
 
         void fail(Throwable cause) {
             value = null;
             failure = cause;
             settled = true;
+            LockSupport.unpark(caller);
         }
 
         T result() {

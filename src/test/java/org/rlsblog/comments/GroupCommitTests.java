@@ -262,6 +262,66 @@ class GroupCommitTests {
         assertThat(transactions.transactions).hasValue(2);
     }
 
+    @Test
+    void underManyCallersAtOnceEveryWriteIsCommittedOnceAndEveryCallerReturns() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        int callers = 12;
+        int writesEach = 500;
+        List<Future<List<String>>> done = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            done.add(threads.submit(() -> {
+                List<String> returned = new ArrayList<>();
+                for (int i = 0; i < writesEach; i++) {
+                    String name = caller + "-" + i;
+                    returned.add(commits.run(() -> {
+                        transactions.writer().accept(name);
+                        return name;
+                    }));
+                }
+                return returned;
+            }));
+        }
+
+        for (int c = 0; c < callers; c++) {
+            // a caller left asleep with its write committed (or with nobody to commit it) hangs here
+            List<String> returned = done.get(c).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(returned).hasSize(writesEach).startsWith(c + "-0").endsWith(c + "-" + (writesEach - 1));
+        }
+        List<String> all = transactions.committed.stream().flatMap(List::stream).toList();
+        assertThat(all).hasSize(callers * writesEach).doesNotHaveDuplicates();
+        assertThat(commits.waitingCount()).isZero();
+    }
+
+    @Test
+    void anInterruptedCallerStillGetsItsCommittedWriteAndKeepsTheInterrupt() throws Exception {
+        RecordingTransactions transactions = new RecordingTransactions();
+        GroupCommit commits = new GroupCommit(transactions);
+        HeldCommit<String> first = new HeldCommit<>(threads, commits, () -> "first");
+        CountDownLatch interruptedAfter = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> caller =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Future<Boolean> second = threads.submit(() -> {
+            caller.set(Thread.currentThread());
+            String value = commits.run(() -> {
+                transactions.writer().accept("second");
+                return "second";
+            });
+            assertThat(value).isEqualTo("second");
+            interruptedAfter.countDown();
+            return Thread.currentThread().isInterrupted();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> commits.waitingCount() == 1);
+        caller.get().interrupt();
+
+        assertThat(first.endOnceWaiting(1)).isEqualTo("first");
+        assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("interrupt kept")
+                .isTrue();
+        assertThat(transactions.committed).containsExactly(List.of(), List.of("second"));
+    }
+
     /**
      * A commit held open by a first write, so that the writes started meanwhile queue for the next
      * one; {@link #endOnceWaiting} lets it end once that many are waiting, and returns its value.

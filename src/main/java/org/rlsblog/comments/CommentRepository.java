@@ -36,9 +36,11 @@ class CommentRepository {
     private static final RowMapper<Comment> MAPPER = CommentRepository::map;
 
     private final JdbcClient jdbc;
+    private final CommentKeys keys;
 
     CommentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.keys = new CommentKeys(jdbc);
     }
 
     /** A row to insert; {@code importKey} makes imports idempotent. */
@@ -76,7 +78,8 @@ class CommentRepository {
     }
 
     long insert(NewRow row, Instant now) {
-        KeyHolder keys = new GeneratedKeyHolder();
+        keys.add(row.postSlug(), row.authorEmail(), row.bodyHash());
+        KeyHolder generated = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO comment (post_slug, parent_id, author_name, author_email, author_url, body, body_hash,
                                              status, by_author, notify_replies, client_hash, import_key,
@@ -99,8 +102,8 @@ class CommentRepository {
                 .param("importKey", row.importKey())
                 .param("createdAt", utc(row.createdAt()))
                 .param("now", utc(now))
-                .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+                .update(generated, "id");
+        return generated.getKeyAs(Number.class).longValue();
     }
 
     Optional<Comment> findById(long id) {
@@ -237,6 +240,11 @@ class CommentRepository {
     }
 
     boolean updateBody(long id, String body, String bodyHash, Instant now) {
+        jdbc.sql("SELECT post_slug, author_email FROM comment WHERE id = :id")
+                .param("id", id)
+                .query(rs -> {
+                    keys.add(rs.getString(1), rs.getString(2), bodyHash);
+                });
         return jdbc.sql("UPDATE comment SET body = :body, body_hash = :hash, updated_at = :now WHERE id = :id")
                         .param("body", body)
                         .param("hash", bodyHash)
@@ -276,7 +284,11 @@ class CommentRepository {
         return deleted;
     }
 
+    /** Whether a comment not in the trash has this text from this address on this post. */
     boolean existsDuplicate(String postSlug, String authorEmail, String bodyHash) {
+        if (!keys.mayHave(postSlug, authorEmail, bodyHash)) {
+            return false; // the store has no such comment (see CommentKeys)
+        }
         return jdbc.sql("""
                         SELECT COUNT(*) FROM comment
                          WHERE post_slug = :slug AND author_email = :email AND body_hash = :hash

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>On two cores, writes rarely arrive during the short commit itself: batches averaged two to
  * three comments, and each commit rewrote the changed pages of eight B-trees (about 60 KB on
- * H2). So during a burst (the previous commit ended less than {@link #BURST_GAP} ago) a commit
+ * H2; seven since the embedded store checks duplicates in memory, see {@link CommentKeys}). So during a burst (the previous commit ended less than {@link #BURST_GAP} ago) a commit
  * first waits {@link #DELAY} for the writes whose requests are still being checked, as
  * PostgreSQL's {@code commit_delay} does when other transactions are active. A write after a
  * quiet spell is committed at once.

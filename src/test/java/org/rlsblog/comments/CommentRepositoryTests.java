@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 abstract class CommentRepositoryTests {
 
     static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+    static final String POST = "rls-and-liver-diseases";
 
     @Autowired
     JdbcClient jdbc;
@@ -558,6 +559,85 @@ abstract class CommentRepositoryTests {
                 .isFalse();
         assertThat(repository.existsDuplicate("rls-and-liver-diseases", "ann@example.org", "hash-t"))
                 .isTrue();
+    }
+
+    @Test
+    void existsDuplicateFindsCommentsStoredBeforeTheRepositoryWasMade() {
+        store(aComment().saying("Said before a restart", sha("Said before a restart")));
+
+        CommentRepository afterARestart = new CommentRepository(jdbc);
+
+        assertThat(afterARestart.existsDuplicate(POST, "ann@example.org", sha("Said before a restart")))
+                .isTrue();
+        assertThat(afterARestart.existsDuplicate(POST, "ann@example.org", sha("Said after it")))
+                .isFalse();
+    }
+
+    @Test
+    void existsDuplicateSeesCommentsStoredAndEditedAfterThePostWasChecked() {
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("First")))
+                .isFalse();
+        long id = store(aComment().saying("First", sha("First")));
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("First")))
+                .isTrue();
+
+        repository.updateBody(id, "Edited", sha("Edited"), minutes(3));
+
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Edited")))
+                .isTrue();
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("First")))
+                .isFalse();
+    }
+
+    @Test
+    void existsDuplicateSeesEveryCommentStoredWhileThePostsFirstCheckRuns() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            store(aComment().saying("Earlier " + i, sha("Earlier " + i)));
+        }
+        CommentRepository afterARestart = new CommentRepository(jdbc);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> missed = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                missed.add(threads.submit(() -> {
+                    int notSeen = 0;
+                    for (int i = 0; i < 25; i++) {
+                        String text = "Thread " + thread + " comment " + i;
+                        afterARestart.insert(aComment().saying(text, sha(text)).toNewRow(), T0);
+                        if (!afterARestart.existsDuplicate(POST, "ann@example.org", sha(text))) {
+                            notSeen++;
+                        }
+                    }
+                    return notSeen;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> thread : missed) {
+                assertThat(thread.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(afterARestart.existsDuplicate(POST, "ann@example.org", sha("Earlier 199")))
+                .isTrue();
+    }
+
+    /** A comment written by something other than this repository, as only another writer would. */
+    void insertBehindTheRepositorysBack(String text) {
+        jdbc.sql("""
+                        INSERT INTO comment (post_slug, author_name, author_email, body, body_hash, status,
+                                             created_at, updated_at, status_changed_at)
+                        VALUES (:slug, 'Ann', 'ann@example.org', :body, :hash, 'APPROVED', :t, :t, :t)""")
+                .param("slug", POST)
+                .param("body", text)
+                .param("hash", sha(text))
+                .param("t", java.time.OffsetDateTime.ofInstant(T0, java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    static String sha(String text) {
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(text);
     }
 
     @Test

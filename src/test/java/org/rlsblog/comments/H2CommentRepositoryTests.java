@@ -1,6 +1,9 @@
 package org.rlsblog.comments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,5 +18,33 @@ class H2CommentRepositoryTests extends CommentRepositoryTests {
     static void h2File(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("rls-blog") + ";WRITE_DELAY=0");
         registry.add("spring.datasource.username", () -> "sa");
+    }
+
+    @Test
+    void theDuplicateCheckTrustsThePairsItHoldsOnceThePostWasChecked() {
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+                .isFalse();
+
+        insertBehindTheRepositorysBack("Behind its back");
+
+        // only this process writes to the file, so the store is not asked again
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+                .isFalse();
+        assertThat(new CommentRepository(jdbc).existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+                .isTrue();
+    }
+
+    @Test
+    void theCommentTableHasNoIndexOnTheTextsHash() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'COMMENT'"
+                                + " AND INDEX_NAME = 'COMMENT_POST_BODY_HASH_IDX'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'COMMENT'"
+                                + " AND INDEX_NAME = 'COMMENT_POST_STATUS_CREATED_IDX'")
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 }

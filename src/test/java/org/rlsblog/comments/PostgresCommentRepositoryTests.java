@@ -1,5 +1,8 @@
 package org.rlsblog.comments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.rlsblog.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,5 +17,25 @@ class PostgresCommentRepositoryTests extends CommentRepositoryTests {
         registry.add("spring.datasource.url", () -> URL);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void theDuplicateCheckAsksTheDatabaseEveryTimeAsOtherReplicasWriteToo() {
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("On another replica")))
+                .isFalse();
+
+        insertBehindTheRepositorysBack("On another replica");
+
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("On another replica")))
+                .isTrue();
+    }
+
+    @Test
+    void theCommentTableKeepsItsIndexOnTheTextsHash() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'comment'"
+                                + " AND indexname = 'comment_post_body_hash_idx'")
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 }

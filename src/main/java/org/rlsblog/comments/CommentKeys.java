@@ -1,0 +1,121 @@
+package org.rlsblog.comments;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The (address, text) pairs of each post's comments, held in memory so that the duplicate check on
+ * a submitted comment need not ask the store. On the embedded store that is what lets the comment
+ * table do without an index on the text's hash: filled in random order, that index cost each commit
+ * a page read back from the file and rewritten, the largest part of a comment's time in the store
+ * once a post had many comments (see the README, "Benchmarks").
+ *
+ * <p>Only right when this process is the store's only writer: an embedded H2 database, whose file
+ * one process at a time can open (not H2's server modes). With PostgreSQL, every replica writes to
+ * the table, so {@link #mayHave} always answers "maybe" and the check asks the database, through the
+ * index that PostgreSQL keeps.
+ *
+ * <p>A post's pairs are read from the store at its first check; every pair this process writes is
+ * added before the statement that writes it runs. So the pairs held are at least all the pairs
+ * stored, whatever the order: a pair not held is certainly not stored, and a pair held may be
+ * stored (or belong to a comment since trashed, deleted or edited, or to a write that failed), which
+ * the store then answers. Each pair is a 64-bit key, about 60 bytes of heap for each comment of a
+ * post that has been checked.
+ */
+final class CommentKeys {
+
+    private final JdbcClient jdbc;
+    private final Map<String, PostKeys> posts = new ConcurrentHashMap<>();
+    /** Whether this process is the only writer; found from the store's URL at the first use. */
+    private volatile Boolean soleWriter;
+
+    CommentKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False only when no comment of this post has this address and text hash. */
+    boolean mayHave(String postSlug, String authorEmail, String bodyHash) {
+        if (!soleWriter()) {
+            return true;
+        }
+        return loaded(postSlug).keys.contains(key(authorEmail, bodyHash));
+    }
+
+    /** To call before a statement stores this pair, whether it then succeeds or not. */
+    void add(String postSlug, String authorEmail, String bodyHash) {
+        if (soleWriter()) {
+            posts.computeIfAbsent(postSlug, slug -> new PostKeys()).keys.add(key(authorEmail, bodyHash));
+        }
+    }
+
+    private PostKeys loaded(String postSlug) {
+        PostKeys post = posts.computeIfAbsent(postSlug, slug -> new PostKeys());
+        if (!post.loaded) {
+            synchronized (post) {
+                if (!post.loaded) {
+                    jdbc.sql("SELECT author_email, body_hash FROM comment WHERE post_slug = :slug")
+                            .param("slug", postSlug)
+                            .query(rs -> {
+                                post.keys.add(key(rs.getString(1), rs.getString(2)));
+                            });
+                    post.loaded = true;
+                }
+            }
+        }
+        return post;
+    }
+
+    private boolean soleWriter() {
+        Boolean sole = soleWriter;
+        if (sole == null) {
+            // the URL the pool's connections were opened with
+            String url = jdbc.sql("SELECT 1").query(rs -> {
+                return rs.getStatement().getConnection().getMetaData().getURL();
+            });
+            sole = isSoleWriter(url);
+            soleWriter = sole;
+        }
+        return sole;
+    }
+
+    /**
+     * Whether a database at this JDBC URL can only be written by the process that opened it: an
+     * embedded H2 database (a file, which H2 locks, or memory), not one served to other processes.
+     */
+    static boolean isSoleWriter(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.toUpperCase(Locale.ROOT);
+        return u.startsWith("JDBC:H2:")
+                && !u.startsWith("JDBC:H2:TCP:")
+                && !u.startsWith("JDBC:H2:SSL:")
+                && !u.replace(" ", "").contains("AUTO_SERVER=TRUE")
+                && !u.replace(" ", "").contains("FILE_LOCK=NO");
+    }
+
+    /** A pair as one number: the first 64 bits of the text's SHA-256, mixed with the address. */
+    static long key(String authorEmail, String bodyHash) {
+        long text = bodyHash.length() >= 16 && isHex(bodyHash)
+                ? Long.parseUnsignedLong(bodyHash, 0, 16, 16)
+                : bodyHash.hashCode();
+        return text ^ (authorEmail.hashCode() * 0x9E3779B97F4A7C15L);
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < 16; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class PostKeys {
+        final Set<Long> keys = ConcurrentHashMap.newKeySet();
+        volatile boolean loaded;
+    }
+}

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * added before the statement that writes it runs. So the pairs held are at least all the pairs
  * stored, whatever the order: a pair not held is certainly not stored, and a pair held may be
  * stored (or belong to a comment since trashed, deleted or edited, or to a write that failed), which
- * the store then answers. Each pair is a 64-bit key, about 60 bytes of heap for each comment of a
- * post that has been checked.
+ * the store then answers. Each pair is held as a 64-bit key, about 60 bytes of heap for each
+ * comment of a post that has been checked.
  */
 final class CommentKeys {
 
@@ -48,6 +48,17 @@ final class CommentKeys {
     void add(String postSlug, String authorEmail, String bodyHash) {
         if (soleWriter()) {
             posts.computeIfAbsent(postSlug, slug -> new PostKeys()).keys.add(key(authorEmail, bodyHash));
+        }
+    }
+
+    /** To call before a statement gives this comment a new text. */
+    void addEdited(long commentId, String bodyHash) {
+        if (soleWriter()) {
+            jdbc.sql("SELECT post_slug, author_email FROM comment WHERE id = :id")
+                    .param("id", commentId)
+                    .query(rs -> {
+                        add(rs.getString(1), rs.getString(2), bodyHash);
+                    });
         }
     }
 
@@ -97,21 +108,12 @@ final class CommentKeys {
                 && !u.replace(" ", "").contains("FILE_LOCK=NO");
     }
 
-    /** A pair as one number: the first 64 bits of the text's SHA-256, mixed with the address. */
+    /**
+     * A pair as one number: the address's hash and the text hash's. Two pairs that share it only
+     * cost a look in the store (about one check in 40,000 for a post with 100,000 comments).
+     */
     static long key(String authorEmail, String bodyHash) {
-        long text = bodyHash.length() >= 16 && isHex(bodyHash)
-                ? Long.parseUnsignedLong(bodyHash, 0, 16, 16)
-                : bodyHash.hashCode();
-        return text ^ (authorEmail.hashCode() * 0x9E3779B97F4A7C15L);
-    }
-
-    private static boolean isHex(String s) {
-        for (int i = 0; i < 16; i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return ((long) authorEmail.hashCode() << 32) | (bodyHash.hashCode() & 0xFFFF_FFFFL);
     }
 
     private static final class PostKeys {

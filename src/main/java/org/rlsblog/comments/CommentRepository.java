@@ -240,11 +240,7 @@ class CommentRepository {
     }
 
     boolean updateBody(long id, String body, String bodyHash, Instant now) {
-        jdbc.sql("SELECT post_slug, author_email FROM comment WHERE id = :id")
-                .param("id", id)
-                .query(rs -> {
-                    keys.add(rs.getString(1), rs.getString(2), bodyHash);
-                });
+        keys.addEdited(id, bodyHash);
         return jdbc.sql("UPDATE comment SET body = :body, body_hash = :hash, updated_at = :now WHERE id = :id")
                         .param("body", body)
                         .param("hash", bodyHash)

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -595,9 +603,9 @@ abstract class CommentRepositoryTests {
             store(aComment().saying("Earlier " + i, sha("Earlier " + i)));
         }
         CommentRepository afterARestart = new CommentRepository(jdbc);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Integer>> missed = new java.util.ArrayList<>();
+            List<Future<Integer>> missed = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int thread = t;
                 missed.add(threads.submit(() -> {
@@ -612,9 +620,8 @@ abstract class CommentRepositoryTests {
                     return notSeen;
                 }));
             }
-            for (java.util.concurrent.Future<Integer> thread : missed) {
-                assertThat(thread.get(60, java.util.concurrent.TimeUnit.SECONDS))
-                        .isZero();
+            for (Future<Integer> thread : missed) {
+                assertThat(thread.get(60, TimeUnit.SECONDS)).isZero();
             }
         } finally {
             threads.shutdownNow();
@@ -632,12 +639,12 @@ abstract class CommentRepositoryTests {
                 .param("slug", POST)
                 .param("body", text)
                 .param("hash", sha(text))
-                .param("t", java.time.OffsetDateTime.ofInstant(T0, java.time.ZoneOffset.UTC))
+                .param("t", OffsetDateTime.ofInstant(T0, ZoneOffset.UTC))
                 .update();
     }
 
     static String sha(String text) {
-        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(text);
+        return DigestUtils.sha256Hex(text);
     }
 
     @Test

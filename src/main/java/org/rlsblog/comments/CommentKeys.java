@@ -62,6 +62,17 @@ final class CommentKeys {
         }
     }
 
+    /**
+     * Lets go of every pair held, after comments were deleted in bulk (the purge of old spam and
+     * trash), so that memory follows the comments kept rather than all those ever written. Each
+     * post's pairs are read again at its next check. A comment being written at that very moment
+     * may be missed by that read until it is committed: the same moment in which two copies sent
+     * at once both pass the check, as they always could.
+     */
+    void forgetAll() {
+        posts.clear();
+    }
+
     private PostKeys loaded(String postSlug) {
         PostKeys post = posts.computeIfAbsent(postSlug, slug -> new PostKeys());
         if (!post.loaded) {

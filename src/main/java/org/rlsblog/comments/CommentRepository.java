@@ -364,7 +364,12 @@ class CommentRepository {
                 Map.of("statuses", statuses.stream().map(Enum::name).toList(), "before", utc(changedBefore));
         String where = "status IN (:statuses) AND status_changed_at < :before";
         keepImportKeys(where, params);
-        return jdbc.sql("DELETE FROM comment WHERE " + where).params(params).update();
+        int purged =
+                jdbc.sql("DELETE FROM comment WHERE " + where).params(params).update();
+        if (purged > 0) {
+            keys.forgetAll();
+        }
+        return purged;
     }
 
     private static Comment map(ResultSet rs, int row) throws SQLException {

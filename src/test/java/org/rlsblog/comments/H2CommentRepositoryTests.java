@@ -3,6 +3,7 @@ package org.rlsblog.comments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +33,24 @@ class H2CommentRepositoryTests extends CommentRepositoryTests {
                 .isFalse();
         assertThat(new CommentRepository(jdbc).existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isTrue();
+    }
+
+    @Test
+    void aPurgeLetsGoOfThePairsHeldSoThatEachPostsAreReadAgain() {
+        store(aComment().saying("Old spam", sha("Old spam")).with(CommentStatus.SPAM));
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+                .isFalse();
+        insertBehindTheRepositorysBack("Behind its back");
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+                .isFalse();
+
+        assertThat(repository.purge(EnumSet.of(CommentStatus.SPAM), minutes(60)))
+                .isOne();
+
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+                .isTrue();
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Old spam")))
+                .isFalse();
     }
 
     @Test

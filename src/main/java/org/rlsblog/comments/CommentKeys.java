@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * added before the statement that writes it runs. So the pairs held are at least all the pairs
  * stored, whatever the order: a pair not held is certainly not stored, and a pair held may be
  * stored (or belong to a comment since trashed, deleted or edited, or to a write that failed), which
- * the store then answers. Each pair is held as a 64-bit key, 8 to 21 bytes of heap (HPPC's set
+ * the store then answers. Each pair is held as a 64-bit key, 11 to 21 bytes of heap (HPPC's set
  * of plain longs, three-quarters full at most) for each comment of a post that has been checked.
  */
 final class CommentKeys {

@@ -111,12 +111,12 @@ final class CommentKeys {
         if (url == null) {
             return false;
         }
-        String u = url.toUpperCase(Locale.ROOT);
+        String u = url.toUpperCase(Locale.ROOT).replace(" ", "");
         return u.startsWith("JDBC:H2:")
                 && !u.startsWith("JDBC:H2:TCP:")
                 && !u.startsWith("JDBC:H2:SSL:")
-                && !u.replace(" ", "").contains("AUTO_SERVER=TRUE")
-                && !u.replace(" ", "").contains("FILE_LOCK=NO");
+                && !u.contains("AUTO_SERVER=TRUE")
+                && !u.contains("FILE_LOCK=NO");
     }
 
     /**

@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>On two cores, writes rarely arrive during the short commit itself: batches averaged two to
  * three comments, and each commit rewrote the changed pages of eight B-trees (about 60 KB on
- * H2; seven since the embedded store checks duplicates in memory, see {@link CommentKeys}). So during a burst (the previous commit ended less than {@link #BURST_GAP} ago) a commit
- * first waits {@link #DELAY} for the writes whose requests are still being checked, as
- * PostgreSQL's {@code commit_delay} does when other transactions are active. A write after a
- * quiet spell is committed at once.
+ * H2; seven since the embedded store checks duplicates in memory, see {@link CommentKeys}). So
+ * during a burst (the previous commit ended less than {@link #BURST_GAP} ago) a commit first waits
+ * {@link #DELAY} for the writes whose requests are still being checked, as PostgreSQL's
+ * {@code commit_delay} does when other transactions are active. A write after a quiet spell is
+ * committed at once.
  *
  * <p>A write that fails (a reply whose parent was deleted a moment before, say) must not take the
  * others with it: they are written again without it. A store that is away fails the whole commit

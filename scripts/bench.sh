@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The benchmark: builds the jar, starts it on a free loopback port with a generated content set,
 # runs wrk at 16 and 64 connections against the article, home, tag, feed and search pages and a
-# comment POST mix, measures nginx serving the same article HTML as a static file, and prints one
-# table. Stops everything it started, by PID.
+# comment POST mix, measures nginx serving the same article HTML as a static file (and Hugo's
+# server serving it as a page, when hugo is installed), and prints one table. Stops everything it
+# started, by PID.
 #
 #   scripts/bench.sh [--no-build] [--posts N] [--duration 10s]
 #
 # The JVM is java from JAVA_HOME when set, else from PATH; the container image runs JDK 25:
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench.sh
 #
-# Needs wrk (and nginx for the baseline): apt-get install -y wrk nginx
+# Needs wrk (and nginx and hugo for the peers): apt-get install -y wrk nginx hugo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -134,6 +135,23 @@ CONF
   until curl -fs -o /dev/null "http://127.0.0.1:$NPORT/article.html"; do sleep 0.05; done
 fi
 
+# Hugo's built-in server (the static-site generator the issue compares with) serving the same
+# article HTML as a page of a Hugo site, rendered into its memory as `hugo server` does
+if command -v hugo >/dev/null; then
+  HPORT=$(free_port)
+  mkdir -p "$WORK/hugo/content" "$WORK/hugo/layouts/_default"
+  { printf -- '---\ntitle: article\nurl: /article.html\n---\n'; cat "$WORK/article.html"; } > "$WORK/hugo/content/article.html"
+  echo '{{ .Content }}' > "$WORK/hugo/layouts/_default/single.html"
+  printf 'baseURL = "http://127.0.0.1:%s/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "home", "section"]\n' \
+    "$HPORT" > "$WORK/hugo/config.toml"
+  hugo server --source "$WORK/hugo" --port "$HPORT" --bind 127.0.0.1 --disableLiveReload --watch=false \
+    > "$WORK/hugo.log" 2>&1 & PIDS+=("$!"); HUGO=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$HPORT/article.html"; do
+    kill -0 "$HUGO" 2>/dev/null || { cat "$WORK/hugo.log" >&2; unset HPORT; break; }
+    sleep 0.05
+  done
+fi
+
 GZIP=(-H "Accept-Encoding: gzip, deflate, br")
 run_wrk() { # url connections [script] [wrk options...] -> "rps p50 p99 errors"
   local url=$1 conns=$2 script=${3:-}
@@ -163,6 +181,16 @@ if [ -n "${NPORT:-}" ]; then
   read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/feed.atom" 64)
   printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static feed" 64 "$rps" "$p50" "$p99" "$err"
   NGINXFEED64=$rps
+fi
+HUGO64=0
+if [ -n "${HPORT:-}" ]; then
+  for c in 16 64; do
+    read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$HPORT/article.html" "$c")
+    printf '%-22s %6s %10s %10s %10s %8s\n' "Hugo server article" "$c" "$rps" "$p50" "$p99" "$err"
+    [ "$c" = 64 ] && HUGO64=$rps
+  done
+  HUGO_RSS=$(rss_mb "$HUGO")
+  kill "$HUGO"; wait "$HUGO" 2>/dev/null || true
 fi
 # the bare Spring Boot endpoint answering with the same article bytes
 MIN_PORT=$(free_port)
@@ -245,5 +273,8 @@ if [ "$NGINX64" -gt 0 ]; then
   echo "article vs nginx static at 64 connections: $(awk -v a="$ARTICLE64" -v n="$NGINX64" 'BEGIN {printf "%.2f", a/n}')"
   echo "article vs nginx, both gzip, at 64:         $(awk -v a="$ARTICLEGZIP64" -v n="$NGINXGZIP64" 'BEGIN {printf "%.2f", a/n}')"
   echo "feed vs nginx static at 64 connections:    $(awk -v a="$FEED64" -v n="$NGINXFEED64" 'BEGIN {printf "%.2f", a/n}')"
+fi
+if [ "$HUGO64" -gt 0 ]; then
+  echo "article vs Hugo's server at 64 connections: $(awk -v a="$ARTICLE64" -v h="$HUGO64" 'BEGIN {printf "%.2f", a/h}') (Hugo resident: ${HUGO_RSS} MB)"
 fi
 echo "article vs the bare Spring endpoint at 64:  $(awk -v a="$ARTICLE64" -v m="$MINIMAL64" 'BEGIN {if (m > 0) printf "%.2f", a/m; else printf "n/a"}') (the issue: about 39,000/s for it)"

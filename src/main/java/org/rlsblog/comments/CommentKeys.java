@@ -1,10 +1,19 @@
 package org.rlsblog.comments;
 
 import com.carrotsearch.hppc.LongHashSet;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.AbstractDriverBasedDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The (address, text) pairs of each post's comments, held in memory so that the duplicate check on
@@ -14,75 +23,106 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * once a post had many comments (see the README, "Benchmarks").
  *
  * <p>Only right when this process is the store's only writer: an embedded H2 database, whose file
- * one process at a time can open (not H2's server modes). With PostgreSQL, every replica writes to
- * the table, so {@link #mayHave} always answers "maybe" and the check asks the database, through the
- * index that PostgreSQL keeps.
+ * one process at a time can open (not H2's server modes). That is decided from the URL and the
+ * connection properties the pool was configured with ({@link #configuredUrl}): the URL an open H2
+ * connection reports has its settings (such as {@code AUTO_SERVER}) cut off. With PostgreSQL, every
+ * replica writes to the table, so {@link #mayHave} always answers "maybe" and the check asks the
+ * database, through the index that PostgreSQL keeps.
  *
- * <p>A post's pairs are read from the store at its first check; every pair this process writes is
- * added before the statement that writes it runs. So the pairs held are at least all the pairs
- * stored, whatever the order: a pair not held is certainly not stored, and a pair held may be
- * stored (or belong to a comment since trashed, deleted or edited, or to a write that failed), which
- * the store then answers. Each pair is held as a 64-bit key, 11 to 21 bytes of heap (HPPC's set
- * of plain longs, three-quarters full at most) for each comment of a post that has been checked.
+ * <p>A post's pairs are read from the store at its first check. Every pair this process writes is
+ * held before the statement that writes it runs, and again once that statement's transaction has
+ * committed, so that a post's pairs read again after {@link #forgetAll} (which cannot see a write
+ * not yet committed) get it too. So the pairs held are at least all the pairs stored, whatever the
+ * order: a pair not held is certainly not stored, and a pair held may be stored (or belong to a
+ * comment since trashed, deleted or edited, or to a write that failed), which the store then
+ * answers. Each pair is held as a 64-bit key, 11 to 21 bytes of heap (HPPC's set of plain longs,
+ * three-quarters full at most) for each comment of a post this process has checked or written to.
  */
 final class CommentKeys {
 
     private final JdbcClient jdbc;
+    private final boolean soleWriter;
     private final Map<String, PostKeys> posts = new ConcurrentHashMap<>();
-    /** Whether this process is the only writer; found from the store's URL at the first use. */
-    private volatile Boolean soleWriter;
 
-    CommentKeys(JdbcClient jdbc) {
+    /** With the URL (and connection settings) the store was configured with; null when unknown. */
+    CommentKeys(JdbcClient jdbc, @Nullable String configuredUrl) {
         this.jdbc = jdbc;
+        this.soleWriter = isSoleWriter(configuredUrl);
     }
 
     /** False only when no comment of this post has this address and text hash. */
     boolean mayHave(String postSlug, String authorEmail, String bodyHash) {
-        if (!soleWriter()) {
+        if (!soleWriter) {
             return true;
         }
         return loaded(postSlug).contains(key(authorEmail, bodyHash));
     }
 
-    /** To call before a statement stores this pair, whether it then succeeds or not. */
-    void add(String postSlug, String authorEmail, String bodyHash) {
-        if (soleWriter()) {
-            posts.computeIfAbsent(postSlug, slug -> new PostKeys()).add(key(authorEmail, bodyHash));
+    /**
+     * Runs a statement that stores this pair: holds the pair before it runs (whether it then
+     * succeeds or not), and again once it is committed (at once when it runs outside a transaction,
+     * where it commits by itself).
+     */
+    <T> T writing(String postSlug, String authorEmail, String bodyHash, Supplier<T> statement) {
+        if (!soleWriter) {
+            return statement.get();
         }
+        long key = key(authorEmail, bodyHash);
+        hold(postSlug, key);
+        T result = statement.get();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    hold(postSlug, key);
+                }
+            });
+        } else {
+            hold(postSlug, key);
+        }
+        return result;
     }
 
-    /** To call before a statement gives this comment a new text. */
-    void addEdited(long commentId, String bodyHash) {
-        if (soleWriter()) {
-            jdbc.sql("SELECT post_slug, author_email FROM comment WHERE id = :id")
-                    .param("id", commentId)
-                    .query(rs -> {
-                        add(rs.getString(1), rs.getString(2), bodyHash);
-                    });
+    /** Runs a statement that gives this comment a new text, as {@link #writing} does. */
+    <T> T editing(long commentId, String bodyHash, Supplier<T> statement) {
+        if (!soleWriter) {
+            return statement.get();
         }
+        return jdbc.sql("SELECT post_slug, author_email FROM comment WHERE id = :id")
+                .param("id", commentId)
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .map(comment -> writing(comment[0], comment[1], bodyHash, statement))
+                .orElseGet(statement); // no such comment: the statement changes nothing
     }
 
     /**
      * Lets go of every pair held, after comments were deleted in bulk (the purge of old spam and
      * trash), so that memory follows the comments kept rather than all those ever written. Each
-     * post's pairs are read again at its next check. A comment being written at that very moment
-     * may be missed by that read until it is committed: the same moment in which two copies sent
-     * at once both pass the check, as they always could.
+     * post's pairs are read again at its next check; a write not yet committed then is held again
+     * when it commits ({@link #writing}).
      */
     void forgetAll() {
         posts.clear();
     }
 
+    private void hold(String postSlug, long key) {
+        posts.computeIfAbsent(postSlug, slug -> new PostKeys()).add(key);
+    }
+
     private PostKeys loaded(String postSlug) {
         PostKeys post = posts.computeIfAbsent(postSlug, slug -> new PostKeys());
         if (!post.loaded) {
-            synchronized (post) {
+            // only other first checks of this post wait for the read; writes go on adding their keys
+            synchronized (post.loading) {
                 if (!post.loaded) {
+                    LongHashSet stored = new LongHashSet();
                     jdbc.sql("SELECT author_email, body_hash FROM comment WHERE post_slug = :slug")
                             .param("slug", postSlug)
                             .query(rs -> {
-                                post.add(key(rs.getString(1), rs.getString(2)));
+                                stored.add(key(rs.getString(1), rs.getString(2)));
                             });
+                    post.addAll(stored);
                     post.loaded = true;
                 }
             }
@@ -90,24 +130,40 @@ final class CommentKeys {
         return post;
     }
 
-    private boolean soleWriter() {
-        Boolean sole = soleWriter;
-        if (sole == null) {
-            // the URL the pool's connections were opened with
-            String url = jdbc.sql("SELECT 1").query(rs -> {
-                return rs.getStatement().getConnection().getMetaData().getURL();
-            });
-            sole = isSoleWriter(url);
-            soleWriter = sole;
+    /**
+     * The URL a pool was configured with, its connection properties appended as {@code ;KEY=VALUE}
+     * settings (H2 takes settings either way); null for a kind of pool not known here.
+     */
+    static @Nullable String configuredUrl(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+                return withSettings(hikari.getJdbcUrl(), hikari.getDataSourceProperties());
+            }
+        } catch (SQLException e) {
+            return null;
         }
-        return sole;
+        if (dataSource instanceof AbstractDriverBasedDataSource driverBased) {
+            return withSettings(driverBased.getUrl(), driverBased.getConnectionProperties());
+        }
+        return null;
+    }
+
+    private static @Nullable String withSettings(@Nullable String url, @Nullable Properties settings) {
+        if (url == null || settings == null) {
+            return url;
+        }
+        StringBuilder withSettings = new StringBuilder(url);
+        settings.forEach((name, value) ->
+                withSettings.append(';').append(name).append('=').append(value));
+        return withSettings.toString();
     }
 
     /**
      * Whether a database at this JDBC URL can only be written by the process that opened it: an
      * embedded H2 database (a file, which H2 locks, or memory), not one served to other processes.
      */
-    static boolean isSoleWriter(String url) {
+    static boolean isSoleWriter(@Nullable String url) {
         if (url == null) {
             return false;
         }
@@ -121,7 +177,7 @@ final class CommentKeys {
 
     /**
      * A pair as one number: the address's hash and the text hash's. Two pairs that share it only
-     * cost a look in the store (about one check in 40,000 for a post with 100,000 comments).
+     * cost a look in the store.
      */
     static long key(String authorEmail, String bodyHash) {
         return ((long) authorEmail.hashCode() << 32) | (bodyHash.hashCode() & 0xFFFF_FFFFL);
@@ -130,10 +186,17 @@ final class CommentKeys {
     /** One post's keys, in an open-addressing set of plain longs (HPPC); its monitor guards it. */
     private static final class PostKeys {
         private final LongHashSet keys = new LongHashSet();
+        /** Held while the post's keys are read from the store, which happens once. */
+        final Object loading = new Object();
+
         volatile boolean loaded;
 
         synchronized void add(long key) {
             keys.add(key);
+        }
+
+        synchronized void addAll(LongHashSet stored) {
+            keys.addAll(stored);
         }
 
         synchronized boolean contains(long key) {

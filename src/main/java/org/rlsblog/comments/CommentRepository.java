@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -38,9 +39,10 @@ class CommentRepository {
     private final JdbcClient jdbc;
     private final CommentKeys keys;
 
-    CommentRepository(JdbcClient jdbc) {
+    /** The data source is only looked at, for the URL and settings it was configured with. */
+    CommentRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.keys = new CommentKeys(jdbc);
+        this.keys = new CommentKeys(jdbc, CommentKeys.configuredUrl(dataSource));
     }
 
     /** A row to insert; {@code importKey} makes imports idempotent. */
@@ -78,7 +80,10 @@ class CommentRepository {
     }
 
     long insert(NewRow row, Instant now) {
-        keys.add(row.postSlug(), row.authorEmail(), row.bodyHash());
+        return keys.writing(row.postSlug(), row.authorEmail(), row.bodyHash(), () -> insertRow(row, now));
+    }
+
+    private long insertRow(NewRow row, Instant now) {
         KeyHolder generated = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO comment (post_slug, parent_id, author_name, author_email, author_url, body, body_hash,
@@ -240,14 +245,16 @@ class CommentRepository {
     }
 
     boolean updateBody(long id, String body, String bodyHash, Instant now) {
-        keys.addEdited(id, bodyHash);
-        return jdbc.sql("UPDATE comment SET body = :body, body_hash = :hash, updated_at = :now WHERE id = :id")
-                        .param("body", body)
-                        .param("hash", bodyHash)
-                        .param("now", utc(now))
-                        .param("id", id)
-                        .update()
-                == 1;
+        return keys.editing(
+                id,
+                bodyHash,
+                () -> jdbc.sql("UPDATE comment SET body = :body, body_hash = :hash, updated_at = :now WHERE id = :id")
+                                .param("body", body)
+                                .param("hash", bodyHash)
+                                .param("now", utc(now))
+                                .param("id", id)
+                                .update()
+                        == 1);
     }
 
     boolean delete(long id) {

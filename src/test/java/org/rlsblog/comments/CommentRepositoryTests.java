@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,10 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every {@link CommentRepository} method against a real database migrated by the real Flyway
@@ -48,13 +51,19 @@ abstract class CommentRepositoryTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     CommentRepository repository;
 
     @BeforeEach
     void startFromAnEmptyTable() {
         jdbc.sql("DELETE FROM comment").update();
         jdbc.sql("DELETE FROM post_comment_version").update();
-        repository = new CommentRepository(jdbc);
+        repository = new CommentRepository(jdbc, dataSource);
     }
 
     // ---- Fixtures ----
@@ -573,7 +582,7 @@ abstract class CommentRepositoryTests {
     void existsDuplicateFindsCommentsStoredBeforeTheRepositoryWasMade() {
         store(aComment().saying("Said before a restart", sha("Said before a restart")));
 
-        CommentRepository afterARestart = new CommentRepository(jdbc);
+        CommentRepository afterARestart = new CommentRepository(jdbc, dataSource);
 
         assertThat(afterARestart.existsDuplicate(POST, "ann@example.org", sha("Said before a restart")))
                 .isTrue();
@@ -602,7 +611,7 @@ abstract class CommentRepositoryTests {
         for (int i = 0; i < 200; i++) {
             store(aComment().saying("Earlier " + i, sha("Earlier " + i)));
         }
-        CommentRepository afterARestart = new CommentRepository(jdbc);
+        CommentRepository afterARestart = new CommentRepository(jdbc, dataSource);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> missed = new ArrayList<>();
@@ -627,6 +636,36 @@ abstract class CommentRepositoryTests {
             threads.shutdownNow();
         }
         assertThat(afterARestart.existsDuplicate(POST, "ann@example.org", sha("Earlier 199")))
+                .isTrue();
+    }
+
+    @Test
+    void aCommentCommittedAfterAPurgeLetGoOfThePairsIsStillSeen() throws Exception {
+        store(aComment().saying("Old spam", sha("Old spam")).with(CommentStatus.SPAM));
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            transaction.executeWithoutResult(status -> {
+                repository.insert(
+                        aComment().saying("In flight", sha("In flight")).toNewRow(), T0);
+                // meanwhile, on another connection: the purge, then the post's next check, which
+                // cannot see the comment yet
+                Future<Boolean> seenBeforeTheCommit = other.submit(() -> {
+                    assertThat(repository.purge(EnumSet.of(CommentStatus.SPAM), minutes(60)))
+                            .isOne();
+                    return repository.existsDuplicate(POST, "ann@example.org", sha("In flight"));
+                });
+                try {
+                    assertThat(seenBeforeTheCommit.get(60, TimeUnit.SECONDS)).isFalse();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+
+        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("In flight")))
                 .isTrue();
     }
 

@@ -31,7 +31,8 @@ class H2CommentRepositoryTests extends CommentRepositoryTests {
         // only this process writes to the file, so the store is not asked again
         assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isFalse();
-        assertThat(new CommentRepository(jdbc).existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        assertThat(new CommentRepository(jdbc, dataSource)
+                        .existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isTrue();
     }
 

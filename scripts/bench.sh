@@ -165,30 +165,28 @@ run_wrk() { # url connections [script] [wrk options...] -> "rps p50 p99 errors"
   errors=$(awk '/Non-2xx/ {e+=$NF} /Socket errors/ {gsub(",","");e+=$4+$6+$8+$10} END {print e+0}' <<<"$out")
   echo "$rps $p50 $p99 $errors"
 }
+measure() { # label connections url [wrk options...]: prints one row of the table, and sets RPS
+  local label=$1 conns=$2 url=$3 p50 p99 err
+  shift 3
+  read -r RPS p50 p99 err < <(run_wrk "$url" "$conns" "" "$@")
+  printf '%-22s %6s %10s %10s %10s %8s\n' "$label" "$conns" "$RPS" "$p50" "$p99" "$err"
+}
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
 printf '\n%-22s %6s %10s %10s %10s %8s\n' "what" "conns" "req/s" "p50" "p99" "errors"
 NGINX64=0; NGINXFEED64=0; NGINXGZIP64=0
 if [ -n "${NPORT:-}" ]; then
-  for c in 16 64; do
-    read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/article.html" "$c")
-    printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static article" "$c" "$rps" "$p50" "$p99" "$err"
-    [ "$c" = 64 ] && NGINX64=$rps
-  done
-  read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/article.html" 64 "" "${GZIP[@]}")
-  printf '%-22s %6s %10s %10s %10s %8s\n' "nginx article, gzip" 64 "$rps" "$p50" "$p99" "$err"
-  NGINXGZIP64=$rps
-  read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$NPORT/feed.atom" 64)
-  printf '%-22s %6s %10s %10s %10s %8s\n' "nginx static feed" 64 "$rps" "$p50" "$p99" "$err"
-  NGINXFEED64=$rps
+  for c in 16 64; do measure "nginx static article" "$c" "http://127.0.0.1:$NPORT/article.html"; done
+  NGINX64=$RPS
+  measure "nginx article, gzip" 64 "http://127.0.0.1:$NPORT/article.html" "${GZIP[@]}"
+  NGINXGZIP64=$RPS
+  measure "nginx static feed" 64 "http://127.0.0.1:$NPORT/feed.atom"
+  NGINXFEED64=$RPS
 fi
 HUGO64=0
 if [ -n "${HPORT:-}" ]; then
-  for c in 16 64; do
-    read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$HPORT/article.html" "$c")
-    printf '%-22s %6s %10s %10s %10s %8s\n' "Hugo server article" "$c" "$rps" "$p50" "$p99" "$err"
-    [ "$c" = 64 ] && HUGO64=$rps
-  done
+  for c in 16 64; do measure "Hugo server article" "$c" "http://127.0.0.1:$HPORT/article.html"; done
+  HUGO64=$RPS
   HUGO_RSS=$(rss_mb "$HUGO")
   kill "$HUGO"; wait "$HUGO" 2>/dev/null || true
 fi
@@ -204,9 +202,8 @@ done
 # it is compiled from cold here, where the site has compiled its code over the runs before: 20 s
 # (on 2 cores it went 6,000, 17,700, 29,200 req/s in three 8 s runs from a cold start)
 wrk -t2 -c64 -d20s "http://127.0.0.1:$MIN_PORT/article" > /dev/null 2>&1
-read -r rps p50 p99 err < <(run_wrk "http://127.0.0.1:$MIN_PORT/article" 64)
-printf '%-22s %6s %10s %10s %10s %8s\n' "bare Spring endpoint" 64 "$rps" "$p50" "$p99" "$err"
-MINIMAL64=$rps
+measure "bare Spring endpoint" 64 "http://127.0.0.1:$MIN_PORT/article"
+MINIMAL64=$RPS
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 # The JVM compiles what it runs often: a few seconds of each page first, as a running site has had
@@ -215,16 +212,12 @@ for name in "${ORDER[@]}"; do
 done
 ARTICLE64=0; FEED64=0; ARTICLEGZIP64=0
 for name in "${ORDER[@]}"; do
-  for c in 16 64; do
-    read -r rps p50 p99 err < <(run_wrk "$BASE${TARGETS[$name]}" "$c")
-    printf '%-22s %6s %10s %10s %10s %8s\n' "$name" "$c" "$rps" "$p50" "$p99" "$err"
-    [ "$name" = article ] && [ "$c" = 64 ] && ARTICLE64=$rps
-    [ "$name" = feed ] && [ "$c" = 64 ] && FEED64=$rps
-  done
-  # as a browser asks (Accept-Encoding: gzip)
-  read -r rps p50 p99 err < <(run_wrk "$BASE${TARGETS[$name]}" 64 "" "${GZIP[@]}")
-  printf '%-22s %6s %10s %10s %10s %8s\n' "$name, gzip" 64 "$rps" "$p50" "$p99" "$err"
-  [ "$name" = article ] && ARTICLEGZIP64=$rps
+  for c in 16 64; do measure "$name" "$c" "$BASE${TARGETS[$name]}"; done
+  [ "$name" = article ] && ARTICLE64=$RPS
+  [ "$name" = feed ] && FEED64=$RPS
+  measure "$name, gzip" 64 "$BASE${TARGETS[$name]}" "${GZIP[@]}" # as a browser asks
+  [ "$name" = article ] && ARTICLEGZIP64=$RPS
+  true
 done
 
 # Comments: a form token older than the 3 s least fill time, one CSRF cookie, distinct bodies
@@ -247,9 +240,8 @@ COMMENTS_RPS=$rps
 # readers while comments are being written
 wrk -t1 -c8 -d"$DURATION" -s scripts/comment-post.lua "$BASE$ARTICLE/comments" > "$WORK/mixed-posts.txt" 2>&1 &
 MIX=$!; PIDS+=("$MIX")
-read -r rps p50 p99 err < <(run_wrk "$BASE$ARTICLE" 64)
+measure "article during POSTs" 64 "$BASE$ARTICLE"
 wait "$MIX" || true
-printf '%-22s %6s %10s %10s %10s %8s\n' "article during POSTs" 64 "$rps" "$p50" "$p99" "$err"
 printf '%-22s %6s %10s\n' "  (POSTs meanwhile)" 8 "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/mixed-posts.txt")"
 
 echo

@@ -46,7 +46,7 @@ echo "JVM: $("$JAVA" -version 2>&1 | head -1)" >&2
 # The JVM as it is meant to run on a small machine: a bounded heap (the JVM would otherwise size it
 # from all of this machine's memory), and class data sharing from a training start that answered
 # each kind of page once, as the container image does.
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=80 -XX:TrimNativeHeapInterval=5000}
 export MALLOC_ARENA_MAX=2 # as in the container image
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR="$WORK/app/$(basename "$JAR")"

@@ -213,11 +213,10 @@ done
 ARTICLE64=0; FEED64=0; ARTICLEGZIP64=0
 for name in "${ORDER[@]}"; do
   for c in 16 64; do measure "$name" "$c" "$BASE${TARGETS[$name]}"; done
-  [ "$name" = article ] && ARTICLE64=$RPS
-  [ "$name" = feed ] && FEED64=$RPS
+  if [ "$name" = feed ]; then FEED64=$RPS; fi
+  if [ "$name" = article ]; then ARTICLE64=$RPS; fi
   measure "$name, gzip" 64 "$BASE${TARGETS[$name]}" "${GZIP[@]}" # as a browser asks
-  [ "$name" = article ] && ARTICLEGZIP64=$RPS
-  true
+  if [ "$name" = article ]; then ARTICLEGZIP64=$RPS; fi
 done
 
 # Comments: a form token older than the 3 s least fill time, one CSRF cookie, distinct bodies

@@ -61,6 +61,14 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     static final Duration VERSION_CHECK = Duration.ofSeconds(1);
     static final Duration LIST_TTL = Duration.ofSeconds(5);
+    /**
+     * A page up to this size goes to Tomcat's response buffer whole, so headers and body leave in
+     * one write. A larger one (the feeds, about 190 KB) is written past the buffer, straight to the
+     * socket: Tomcat drops a buffer over 16 times its default 8 KB when it recycles the response,
+     * so sizing the buffer to such a page allocated, zeroed and filled a new one on every request.
+     */
+    static final int LARGEST_RESPONSE_BUFFER = 64 * 1024;
+
     private static final Pattern CSRF_VALUE = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
     private static final Pattern FORM_TOKEN_VALUE = Pattern.compile("name=\"formToken\" value=\"([^\"]*)\"");
     private static final Pattern CACHED_PATHS = Pattern.compile(
@@ -345,7 +353,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             // Content-Encoding set here also keeps Tomcat from compressing the answer again
             response.setHeader("Content-Encoding", "gzip");
             int length = entry.gzip().length(values);
-            response.setBufferSize(length);
+            response.setBufferSize(Math.min(length, LARGEST_RESPONSE_BUFFER));
             response.setContentLength(length);
             entry.gzip().writeTo(out, values);
             return;
@@ -357,7 +365,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         for (byte[] value : values) {
             length += value.length;
         }
-        response.setBufferSize(length);
+        response.setBufferSize(Math.min(length, LARGEST_RESPONSE_BUFFER));
         response.setContentLength(length);
         for (int i = 0; i < parts.length; i++) {
             out.write(parts[i]);

@@ -45,8 +45,9 @@ abstract class LiveSiteSupport {
     }
 
     /**
-     * A copy of the {@link TestSite} content plus one long article (longer than a response
-     * buffer), so adding to it never changes what the other HTTP tests see.
+     * A copy of the {@link TestSite} content plus one long article (longer than the largest
+     * response buffer, {@link PageCacheFilter#LARGEST_RESPONSE_BUFFER}), so adding to it never
+     * changes what the other HTTP tests see.
      */
     private static String contentDir() {
         try {
@@ -67,7 +68,7 @@ abstract class LiveSiteSupport {
                         content,
                         "a-long-read.md",
                         "title: A long read\ndate: 2022-01-01\ntags: [long]\n",
-                        "Many words about sleep and iron.\n\n".repeat(1_000));
+                        "Many words about sleep and iron.\n\n".repeat(2_500));
             }
             return content.toString();
         } catch (IOException e) {

@@ -30,6 +30,8 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    static final String ONE_CLICK_UNSUBSCRIBE = "/subscriptions/unsubscribe/*";
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -41,7 +43,12 @@ class SecurityConfiguration {
             CookieCsrfTokens csrfTokens,
             XorCsrfTokenRequestAttributeHandler csrfMasking)
             throws Exception {
-        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(csrfMasking))
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(csrfMasking)
+                        // One-click unsubscribe (RFC 8058): mail providers POST to the link in the
+                        // List-Unsubscribe header without a token; the link's signed token is the
+                        // permission, and it can only ever stop mails to the address it names.
+                        .ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -58,6 +58,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public abstract class CommentSiteTestSupport {
 
     public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    /** When the site's one scheduled post, {@code /posts/scheduled}, goes live. */
+    public static final Instant SCHEDULED_AT = NOW.plus(Duration.ofHours(1));
+
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
     public static final String SEED_SLUG = "rls-and-liver-diseases";
 
@@ -116,6 +119,14 @@ public abstract class CommentSiteTestSupport {
         post(content, "moderated", "Moderated comments", "open");
         post(content, "closed", "Comments closed here", "closed");
         post(content, "hidden", "Comments hidden here", "hidden");
+        Files.writeString(content.resolve("posts").resolve("2025-06-01-scheduled.md"), """
+                ---
+                title: Scheduled for later
+                date: %s
+                tags: [scheduled-test]
+                ---
+                A post that goes live an hour after the tests' clock.
+                """.formatted(SCHEDULED_AT));
         return site;
     }
 

@@ -143,6 +143,18 @@ public class PostCatalog {
         return new Neighbours(newer, older);
     }
 
+    /**
+     * When the next scheduled post goes live, if one is scheduled: the lists, the feeds and its
+     * neighbour's page change then without a reload.
+     */
+    public Optional<Instant> nextPublication() {
+        List<Post> newestFirst = snapshot.get().posts();
+        int scheduled = newestFirst.size() - visible(newestFirst).size();
+        return scheduled == 0
+                ? Optional.empty()
+                : Optional.of(newestFirst.get(scheduled - 1).published().toInstant());
+    }
+
     public Optional<Page> findPage(String slug) {
         return Optional.ofNullable(snapshot.get().pages().get(slug));
     }

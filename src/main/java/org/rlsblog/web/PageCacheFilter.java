@@ -32,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -55,7 +56,12 @@ import org.springframework.web.servlet.LocaleResolver;
  * database, so shared by every replica) is checked at most once per {@code VERSION_CHECK}; lists,
  * which show comment counts, live {@code LIST_TTL}. A local change drops entries at once. Readers
  * who see something of their own (a pending comment, remembered form details, a reply form) are
- * not served from here. Answers carry a weak ETag and Last-Modified, so revalidation gets a 304.
+ * not served from here. A page is also remade once a scheduled post has gone live since it was made.
+ *
+ * <p>Pages without per-answer values (lists, feeds, searches) carry a weak ETag made from their
+ * bytes, and Last-Modified, so revalidation gets a 304 until the page itself changes. An article
+ * carries neither: a 304 would have the browser reuse the tokens of its old copy, which fail once
+ * the reader's token cookie is gone or the form token has expired, and its comment would be refused.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -129,7 +135,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             @Nullable String postSlug,
             Instant contentLoadedAt,
             long commentVersion,
-            String etag,
+            Instant staleAt,
+            @Nullable String etag,
             long lastModified,
             String contentType,
             @Nullable Locale contentLanguage,
@@ -193,6 +200,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String slug = path.startsWith("/posts/") ? path.substring("/posts/".length()) : null;
         Instant contentLoadedAt = catalog.loadedAt();
+        Instant staleAt = catalog.nextPublication().orElse(Instant.MAX);
         CommentVersion version;
         try {
             version = slug == null ? CommentVersion.NONE : comments.version(slug);
@@ -213,10 +221,10 @@ class PageCacheFilter extends OncePerRequestFilter {
                     StoredHeaders.of(response),
                     slug,
                     contentLoadedAt,
+                    staleAt,
                     version,
                     recorder.getContentType(),
-                    recorder.language(),
-                    key);
+                    recorder.language());
         }
         if (made != null) {
             cache.put(key, made);
@@ -256,6 +264,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             return false;
         }
         Instant now = clock.instant();
+        if (!now.isBefore(entry.staleAt())) {
+            return false;
+        }
         if (entry.postSlug() == null) {
             return entry.madeAt().plus(LIST_TTL).isAfter(now);
         }
@@ -279,10 +290,10 @@ class PageCacheFilter extends OncePerRequestFilter {
             StoredHeaders headers,
             @Nullable String slug,
             Instant contentLoadedAt,
+            Instant staleAt,
             CommentVersion version,
             String contentType,
-            @Nullable Locale contentLanguage,
-            String key) {
+            @Nullable Locale contentLanguage) {
         String html = new String(body, StandardCharsets.UTF_8);
         Matcher csrf = CSRF_VALUE.matcher(html);
         Matcher formToken = FORM_TOKEN_VALUE.matcher(html);
@@ -309,8 +320,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                         .map(p -> p.lastModified().toInstant())
                         .map(m -> m.isAfter(version.changedAt()) ? m : version.changedAt())
                         .orElse(contentLoadedAt);
-        String etag = "W/\"" + Integer.toHexString(key.hashCode()) + "-" + contentLoadedAt.toEpochMilli() + "-"
-                + version.version() + "\"";
+        String etag = parts.length == 1 ? "W/\"" + DigestUtils.md5DigestAsHex(body) + "\"" : null;
         Instant now = clock.instant();
         return new Entry(
                 parts,
@@ -319,6 +329,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 slug,
                 contentLoadedAt,
                 version.version(),
+                staleAt,
                 etag,
                 lastModified.toEpochMilli() / 1000 * 1000,
                 contentType,
@@ -333,7 +344,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         entry.headers().sendWith(response);
         addValidators(entry, response);
         String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals(entry.etag()) || ifNoneMatch.contains(entry.etag()))) {
+        if (ifNoneMatch != null
+                && entry.etag() != null
+                && (ifNoneMatch.equals(entry.etag()) || ifNoneMatch.contains(entry.etag()))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -417,8 +430,10 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private static void addValidators(Entry entry, HttpServletResponse response) {
-        response.setHeader("ETag", entry.etag());
-        response.setDateHeader("Last-Modified", entry.lastModified());
+        if (entry.etag() != null) {
+            response.setHeader("ETag", entry.etag());
+            response.setDateHeader("Last-Modified", entry.lastModified());
+        }
         response.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
         response.setHeader(
                 "Cache-Control",

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,35 @@ class CommentMailerTests {
         assertThat(mailsTo("carla@example.nl"))
                 .as("nothing after unsubscribing")
                 .hasSize(2);
+    }
+
+    @Test
+    void offersReplyMailsOnTheFormAndAsksThoseWhoTickTheBoxToConfirm() throws Exception {
+        var page = mvc.get().uri("/posts/liver").exchange();
+        Document article = Jsoup.parse(page.getResponse().getContentAsString());
+        assertThat(article.select("#respond input[type=checkbox][name=notifyReplies]"))
+                .hasSize(1);
+        assertThat(article.select("#respond label[for=notifyReplies]").text())
+                .startsWith("Notify me by e-mail when someone replies");
+
+        var posted = mvc.post()
+                .uri("/posts/liver/comments")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("name", "Hanna")
+                .param("email", "hanna@example.nl")
+                .param("body", "I ticked the box.")
+                .param("notifyReplies", "true")
+                .param("formToken", comments.formToken())
+                .exchange();
+        assertThat(posted).hasStatus3xxRedirection();
+        Matcher id =
+                Pattern.compile("#comment-(\\d+)$").matcher(posted.getResponse().getRedirectedUrl());
+        assertThat(id.find()).isTrue();
+
+        comments.moderate(Long.parseLong(id.group(1)), CommentStatus.APPROVED);
+
+        assertThat(GreenMailUtil.getBody(awaitMailTo("hanna@example.nl", "Please confirm")))
+                .contains("/subscriptions/confirm/");
     }
 
     private Comment submit(String name, String email, String body, Long parentId, boolean notify) {

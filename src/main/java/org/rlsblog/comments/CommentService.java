@@ -92,8 +92,45 @@ public class CommentService {
 
     /** A signed token for a comment form shown now; {@link #submit} checks how long ago that was. */
     public String formToken() {
-        String issued = Long.toString(clock.millis());
+        return formTokenIssuedAt(clock.millis());
+    }
+
+    /**
+     * The token for a form shown again after its comment was refused, so that the reader can post
+     * it again at once: the reader's own token while it is genuine and not expired (a form sent too
+     * fast stays too fast until the least fill time has passed); for an expired one, a token issued
+     * the least fill time ago, since its text was typed long before; a missing or forged one (no
+     * browser sends that) gets a token issued now.
+     */
+    public String formTokenForRetry(@Nullable String previous) {
+        Instant now = clock.instant();
+        Rejection problem = checkFormToken(previous, now);
+        if (problem == null || problem == Rejection.TOO_FAST) {
+            return previous == null ? formToken() : previous;
+        }
+        boolean genuine = previous != null && issuedAt(previous) != null;
+        return genuine ? formTokenIssuedAt(now.minus(properties.minFillTime()).toEpochMilli()) : formToken();
+    }
+
+    private String formTokenIssuedAt(long epochMillis) {
+        String issued = Long.toString(epochMillis);
         return issued + "." + secrets.sign("form", issued);
+    }
+
+    /** When a genuine form token was issued; null for a missing, malformed or forged one. */
+    private @Nullable Instant issuedAt(@Nullable String token) {
+        if (token == null) {
+            return null;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot > 19) {
+            return null;
+        }
+        String issued = token.substring(0, dot);
+        if (!issued.chars().allMatch(Character::isDigit) || !secrets.verify("form", issued, token.substring(dot + 1))) {
+            return null;
+        }
+        return Instant.ofEpochMilli(Long.parseLong(issued));
     }
 
     /**
@@ -474,18 +511,11 @@ public class CommentService {
         if (properties.minFillTime().isZero()) {
             return null;
         }
-        if (token == null) {
+        Instant issued = issuedAt(token);
+        if (issued == null) {
             return Rejection.FORM_EXPIRED;
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot > 19) {
-            return Rejection.FORM_EXPIRED;
-        }
-        String issued = token.substring(0, dot);
-        if (!issued.chars().allMatch(Character::isDigit) || !secrets.verify("form", issued, token.substring(dot + 1))) {
-            return Rejection.FORM_EXPIRED;
-        }
-        Duration elapsed = Duration.between(Instant.ofEpochMilli(Long.parseLong(issued)), now);
+        Duration elapsed = Duration.between(issued, now);
         if (elapsed.compareTo(properties.minFillTime()) < 0) {
             return Rejection.TOO_FAST;
         }

@@ -157,7 +157,7 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale) {
-        CommentForm refreshed = form.withFormToken(comments.formToken());
+        CommentForm refreshed = form.withFormToken(comments.formTokenForRetry(form.getFormToken()));
         page.fill(model, post, refreshed, request, locale);
         // Putting the refreshed form in the model drops the binding result of the old one, and
         // with it the field errors: carry them over, so each message shows next to its field.

@@ -26,8 +26,9 @@ final class CommentForm {
 
     @NotBlank(message = "{validation.email.required}")
     @Size(max = 254, message = "{validation.email.size}")
-    @Email(message = "{validation.email.invalid}")
-    @Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{validation.email.invalid}")
+    // one constraint, so a wrong address gets its message once: Bean Validation's rules for an
+    // address, and a dot in the domain (a reader's address is never on a bare host name)
+    @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{validation.email.invalid}")
     @PlainText
     private @Nullable String email;
 

@@ -231,13 +231,18 @@ class CommentControllerTests extends CommentSiteTestSupport {
         Map<String, String> fields = aComment("Typed at robot speed.");
         fields.put("formToken", token);
 
-        MvcTestResult tooFast = submit(OPEN, fields);
-
-        assertThat(tooFast).hasStatus(429);
-        assertThat(html(tooFast).select("#comment-error").text()).startsWith("That was quicker than anyone can type");
-        assertKept(html(tooFast), fields);
         try {
-            clock.advance(Duration.ofSeconds(3));
+            clock.advance(Duration.ofSeconds(1));
+            MvcTestResult tooFast = submit(OPEN, fields);
+
+            assertThat(tooFast).hasStatus(429);
+            assertThat(html(tooFast).select("#comment-error").text())
+                    .startsWith("That was quicker than anyone can type");
+            assertKept(html(tooFast), fields);
+            assertThat(html(tooFast).getElementById("formToken").val())
+                    .as("still the form's own token, so posting again at once is still too fast")
+                    .isEqualTo(token);
+            clock.advance(Duration.ofSeconds(2));
             assertThat(submit(OPEN, fields)).hasStatus(303);
         } finally {
             clock.set(NOW);
@@ -260,6 +265,43 @@ class CommentControllerTests extends CommentSiteTestSupport {
             assertThat(page.getElementById("formToken").val()).isNotBlank().isNotEqualTo("1000.deadbeef");
             assertThat(page.getElementById("body").val()).isEqualTo(fields.get("body"));
         }
+    }
+
+    @Test
+    void givesAFormThatExpiredATokenThatCanBePostedAgainAtOnce() {
+        Map<String, String> fields = aComment("Typed yesterday, posted today.");
+        clock.set(NOW.minus(Duration.ofHours(25)));
+        try {
+            fields.put("formToken", comments.formToken());
+        } finally {
+            clock.set(NOW);
+        }
+
+        MvcTestResult expired = submit(OPEN, fields);
+        assertThat(expired).hasStatus(422);
+        assertThat(html(expired).select("#comment-error").text()).startsWith("This form had expired.");
+        fields.put("formToken", html(expired).getElementById("formToken").val());
+
+        assertThat(submit(OPEN, fields)).as("posted again at once").hasStatus(303);
+    }
+
+    @Test
+    void keepsTheReadersOwnFormTokenWhenAFieldIsWrong() {
+        Map<String, String> fields = aComment("A comment with a wrong address.");
+        fields.put("email", "not-an-address");
+
+        Document page = html(submit(OPEN, fields));
+
+        assertThat(page.getElementById("formToken").val()).isEqualTo(fields.get("formToken"));
+        assertThat(page.getElementById("email-error").text().split("valid e-mail address", -1))
+                .as("the message once")
+                .hasSize(2);
+    }
+
+    @Test
+    void offersNoReplyMailsWhenTheSiteCannotSendMail() {
+        assertThat(page(OPEN).select("#respond input[name=notifyReplies]")).isEmpty();
+        assertThat(page(OPEN).select("#respond input[name=remember]")).hasSize(1);
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.rlsblog.moderation;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +48,12 @@ class CommentModerationController {
     }
 
     record Tab(String status, String url, long count, boolean current) {}
+
+    /** Whether the admin pages' header offers "Log out": not to a visitor of the login page. */
+    @ModelAttribute("signedIn")
+    boolean signedIn(@Nullable Principal principal) {
+        return principal != null;
+    }
 
     @GetMapping("/admin/login")
     String loginForm() {

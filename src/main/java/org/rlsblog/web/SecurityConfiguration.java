@@ -13,6 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -64,9 +65,9 @@ class SecurityConfiguration {
                             .permitAll())
                     .formLogin(form -> form.loginPage("/admin/login")
                             .defaultSuccessUrl("/admin/comments", true)
-                            .failureUrl("/admin/login?error")
+                            .failureHandler(loginFailed())
                             .permitAll())
-                    .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/"))
+                    .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                     .addFilterBefore(new LoginThrottleFilter(admin), UsernamePasswordAuthenticationFilter.class);
         } else {
             log.warn(
@@ -80,6 +81,17 @@ class SecurityConfiguration {
                     .permitAll());
         }
         return http.build();
+    }
+
+    /**
+     * Back to the login page with {@code ?error}, without a session: the default handler keeps the
+     * exception in a new session, which the page never reads, and every failed attempt (anyone's)
+     * would leave a row in the sessions table for its whole timeout.
+     */
+    private static SimpleUrlAuthenticationFailureHandler loginFailed() {
+        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/admin/login?error");
+        handler.setAllowSessionCreation(false);
+        return handler;
     }
 
     /** CSRF tokens in a cookie; shared with the page cache, which hands them out for cached pages. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rlsblog.CommentSiteTestSupport;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class CommentModerationControllerTests extends CommentSiteTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final String POST = "moderated";
 
@@ -105,22 +111,13 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
 
     @Test
     void changesTheSessionIdOnLogin() {
-        String client = aNewClient();
-        MvcTestResult failed = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(from(client))
-                .param("username", "author")
-                .param("password", "not the password")
-                .exchange();
-        Cookie before = failed.getResponse().getCookie("SESSION");
-        assertThat(before).as("a failed login keeps its error in a session").isNotNull();
+        Cookie before = login();
 
         MvcTestResult result = mvc.post()
                 .uri("/admin/login")
                 .cookie(before)
                 .with(csrf())
-                .with(from(client))
+                .with(from(aNewClient()))
                 .param("username", "author")
                 .param("password", ADMIN_PASSWORD)
                 .exchange();
@@ -129,6 +126,49 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
         Cookie after = result.getResponse().getCookie("SESSION");
         assertThat(after).isNotNull();
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
+    }
+
+    @Test
+    void keepsNoSessionForAFailedLogin() {
+        long sessionsBefore = sessionRows();
+
+        MvcTestResult failed = mvc.post()
+                .uri("/admin/login")
+                .with(csrf())
+                .with(from(aNewClient()))
+                .param("username", "author")
+                .param("password", "not the password")
+                .exchange();
+
+        assertThat(failed).hasStatus(302).hasRedirectedUrl("/admin/login?error");
+        assertThat(failed.getResponse().getCookie("SESSION")).isNull();
+        assertThat(sessionRows()).isEqualTo(sessionsBefore);
+    }
+
+    @Test
+    void logsOutToTheLoginPageWhichSaysSoAndOffersNoLogOut() throws Exception {
+        Cookie session = login();
+        Document queue = Jsoup.parse(mvc.get()
+                .uri("/admin/comments")
+                .cookie(session)
+                .exchange()
+                .getResponse()
+                .getContentAsString());
+        assertThat(queue.select("form[action=/admin/logout]")).hasSize(1);
+
+        MvcTestResult loggedOut =
+                mvc.post().uri("/admin/logout").cookie(session).with(csrf()).exchange();
+        assertThat(loggedOut).hasStatus(302).hasRedirectedUrl("/admin/login?logout");
+
+        Document login = Jsoup.parse(
+                mvc.get().uri("/admin/login?logout").exchange().getResponse().getContentAsString());
+        assertThat(login.select("[role=status]").text()).isNotBlank();
+        assertThat(login.select("form[action=/admin/logout]")).isEmpty();
+        assertThat(login.html()).doesNotContain("sec:");
+    }
+
+    private long sessionRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -88,6 +89,9 @@ class ExistingCommentsImporter implements ApplicationRunner {
         } catch (IOException | YAMLException | IllegalArgumentException e) {
             log.error("Existing comments file {} skipped: {}", file, e.getMessage());
             return 0;
+        } catch (DataAccessException e) {
+            log.error("Existing comments file {} not stored: the store refused it: {}", file, e.getMessage());
+            return 0;
         }
     }
 
@@ -107,18 +111,27 @@ class ExistingCommentsImporter implements ApplicationRunner {
                 throw new IllegalArgumentException("item " + index + " is not a comment (key: value lines)");
             }
             comments.add(new ImportedComment(
-                    required(map, "key", index),
-                    required(map, "post", index),
-                    optional(map, "parent"),
-                    required(map, "author", index),
-                    optional(map, "email") == null ? "" : optional(map, "email"),
-                    optional(map, "url"),
-                    required(map, "text", index),
+                    fits(required(map, "key", index), "key", 200, index),
+                    fits(required(map, "post", index), "post", 200, index),
+                    fits(optional(map, "parent"), "parent", 200, index),
+                    fits(required(map, "author", index), "author", 100, index),
+                    optional(map, "email") == null ? "" : fits(optional(map, "email"), "email", 254, index),
+                    fits(optional(map, "url"), "url", 200, index),
+                    fits(required(map, "text", index), "text", 20_000, index),
                     status(optional(map, "status"), index),
                     Boolean.parseBoolean(optional(map, "by_author")),
                     date(required(map, "date", index), index)));
         }
         return comments;
+    }
+
+    /** The value, if the store's column holds it (a longer one failed the start before). */
+    private static String fits(String value, String key, int max, int index) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(
+                    "item " + index + ": '" + key + "' is longer than " + max + " characters");
+        }
+        return value;
     }
 
     private static String required(Map<?, ?> map, String key, int index) {

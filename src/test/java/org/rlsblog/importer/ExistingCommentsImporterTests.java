@@ -1,6 +1,7 @@
 package org.rlsblog.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,11 +79,33 @@ class ExistingCommentsImporterTests {
         assertThat(stored("test:latin1:1")).isZero();
     }
 
+    @Test
+    void aFileWithAValueTooLongForTheStoreIsSkippedAtStartAndTheNextOneImported() {
+        assertThat(stored("test:too-long:1"))
+                .as("the file with a 101-character author")
+                .isZero();
+        assertThat(stored("test:after:1")).as("the file after it").isOne();
+    }
+
+    @Test
+    void namesTheFieldThatIsTooLong() {
+        String yaml = comment("test:long-text:1", "x".repeat(20_001));
+
+        assertThatThrownBy(() -> ExistingCommentsImporter.read(yaml))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("item 1: 'text' is longer than 20000 characters");
+    }
+
     private static Path temporaryFolder() {
         try {
             Path root = Files.createTempDirectory("existing-comments");
             Files.createDirectories(root.resolve("content/posts"));
             Files.createDirectories(root.resolve("content/comments"));
+            // read at start, in this order: the first once stopped the site with "Value too long"
+            Files.writeString(
+                    root.resolve("content/comments/a-too-long.yml"),
+                    comment("test:too-long:1", "Fine text").replace("Old Reader", "n".repeat(101)));
+            Files.writeString(root.resolve("content/comments/b-after.yml"), comment("test:after:1", "Still here"));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,9 +40,34 @@ class LayoutAdvice {
                         .toList());
     }
 
-    /** The path without a query, for the language switch links. */
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
+    record LanguageLinks(String en, String nl) {}
+
+    /**
+     * The language switch: this address in each language, with its query kept (a search's terms,
+     * the page number, the comment replied to) but for {@code lang}. A refused comment's page
+     * (a POST to {@code /posts/{slug}/comments}) switches on the post's own address.
+     */
+    @ModelAttribute("languageLinks")
+    LanguageLinks languageLinks(HttpServletRequest request) {
+        String path = currentPath(request);
+        boolean errorPage = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) != null;
+        if (!"GET".equals(request.getMethod()) && path.startsWith("/posts/") && path.endsWith("/comments")) {
+            path = path.substring(0, path.length() - "/comments".length());
+        }
+        StringBuilder prefix = new StringBuilder(path).append('?');
+        String query = errorPage || !"GET".equals(request.getMethod()) ? null : request.getQueryString();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (!parameter.isEmpty() && !parameter.equals("lang") && !parameter.startsWith("lang=")) {
+                    prefix.append(parameter).append('&');
+                }
+            }
+        }
+        return new LanguageLinks(prefix + "lang=en", prefix + "lang=nl");
+    }
+
+    /** The path without a query (the page's own address in its head metadata). */
+    private static String currentPath(HttpServletRequest request) {
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String uri = original instanceof String errorUri ? errorUri : request.getRequestURI();
         return uri.substring(Math.min(uri.length(), request.getContextPath().length()));

@@ -299,6 +299,16 @@ class CommentControllerTests extends CommentSiteTestSupport {
     }
 
     @Test
+    void pointsTheLanguageSwitchOfARefusedCommentAtThePost() {
+        Map<String, String> fields = aComment("x");
+
+        Document page = html(submit(OPEN, fields));
+
+        assertThat(page.select(".language-switch a").eachAttr("href"))
+                .containsExactly("/posts/" + OPEN + "?lang=en", "/posts/" + OPEN + "?lang=nl");
+    }
+
+    @Test
     void offersNoReplyMailsWhenTheSiteCannotSendMail() {
         assertThat(page(OPEN).select("#respond input[name=notifyReplies]")).isEmpty();
         assertThat(page(OPEN).select("#respond input[name=remember]")).hasSize(1);

@@ -92,6 +92,16 @@ class WebConfigurationTests extends SiteTestSupport {
     }
 
     @Test
+    void keepsTheQueryButTheLanguageInTheLanguageSwitch() throws Exception {
+        HttpResponse<String> search = browse("/search?q=liver+iron&lang=nl");
+
+        assertThat(org.jsoup.Jsoup.parse(search.body())
+                        .select(".language-switch a")
+                        .eachAttr("href"))
+                .containsExactly("/search?q=liver+iron&lang=en", "/search?q=liver+iron&lang=nl");
+    }
+
+    @Test
     void servesMediaFilesFromTheContentFolder() throws Exception {
         HttpResponse<String> response = browse("/media/note.txt");
 

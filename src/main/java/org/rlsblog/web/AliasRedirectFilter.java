@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Old addresses keep working: a GET or HEAD for a path that a post's front matter lists under
- * {@code aliases:} (such as a WordPress permalink) gets a 301 to the post. One map look-up.
+ * {@code aliases:} (such as a WordPress permalink) gets a 301 to the post (one map look-up), and
+ * so do WordPress's feed, tag and search addresses and paths with a trailing slash ({@link
+ * OldAddresses}).
  */
 @Component
 class AliasRedirectFilter extends OncePerRequestFilter {
@@ -32,6 +34,9 @@ class AliasRedirectFilter extends OncePerRequestFilter {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             Optional<String> target = catalog.aliasTarget(path);
+            if (target.isEmpty()) {
+                target = OldAddresses.target(path, request.getQueryString());
+            }
             if (target.isPresent() && !target.get().equals(path)) {
                 response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
                 response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + target.get());

@@ -3,6 +3,7 @@ package org.rlsblog.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 class AliasRedirectFilterTests extends SiteTestSupport {
 
@@ -34,6 +35,25 @@ class AliasRedirectFilterTests extends SiteTestSupport {
                         .getResponse()
                         .getStatus())
                 .isNotEqualTo(301);
+    }
+
+    @Test
+    void sendsAWordPressFeedReaderToTheFeedAndThatFeedAnswers() {
+        MvcTestResult old = mvc.get().uri("/?feed=rss2").exchange();
+
+        assertThat(old).hasStatus(301).hasHeader("Location", "/feed.rss");
+        assertThat(mvc.get().uri("/feed.rss").exchange())
+                .hasStatusOk()
+                .headers()
+                .hasValue("Content-Type", "application/rss+xml;charset=UTF-8");
+    }
+
+    @Test
+    void dropsATrailingSlashAndKeepsTheQuery() {
+        assertThat(mvc.get().uri("/archive/?lang=nl").exchange())
+                .hasStatus(301)
+                .hasHeader("Location", "/archive?lang=nl");
+        assertThat(mvc.get().uri("/about/").exchange()).hasStatus(301).hasHeader("Location", "/about");
     }
 
     @Test

@@ -34,6 +34,10 @@ class SearchController {
             throw new NotFoundException("search page " + page);
         }
         SearchResults results = index.search(query, page, PAGE_SIZE);
+        if (page > 1 && results.hits().isEmpty()) {
+            // past the last page (a bookmark kept while the index changed): as the lists answer
+            throw new NotFoundException("search page " + page + " of " + results.totalPages());
+        }
         model.addAttribute("query", results.query());
         model.addAttribute("total", results.total());
         model.addAttribute(

@@ -102,6 +102,12 @@ class SearchControllerTests extends SeoSiteTestSupport {
         assertThat(second.select("ol.search-results li")).hasSize(MAGNESIUM_POSTS - 10);
         assertThat(second.select("nav.pagination a[rel=prev]").attr("href"))
                 .isIn("/search?q=magnesium", "/search?q=magnesium&page=1");
+        assertThat(mvc.get().uri("/search?q=magnesium&page=3").exchange())
+                .as("past the last page, as the lists answer")
+                .hasStatus(404);
+        assertThat(mvc.get().uri("/search?q=nothing-matches-this&page=1").exchange())
+                .as("no hits on the first page is still a page that says so")
+                .hasStatusOk();
         assertThat(mvc.get().uri("/search?q=magnesium&page=0").exchange()).hasStatus(404);
         assertThat(mvc.get().uri("/search?q=magnesium&page=1001").exchange()).hasStatus(404);
         assertThat(mvc.get().uri("/search?q=magnesium&page=two").exchange()).hasStatus4xxClientError();

@@ -207,11 +207,11 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
     void keepsASearchPageLikeAListButNotAnotherQueryString() {
         get("/search?q=liver");
         MvcTestResult stored = get("/search?q=liver");
-        MvcTestResult secondPage = get("/search?q=liver&page=2");
+        MvcTestResult numberedPage = get("/search?q=liver&page=1");
 
         assertThat(stored.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).startsWith("public, max-age=60");
         assertThat(stored.getResponse().getHeader(HttpHeaders.ETAG)).isNotBlank();
-        assertThat(secondPage.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+        assertThat(numberedPage.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
                 .startsWith("public, max-age=60");
         assertThat(get("/search?q=liver&sort=date").getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
                 .as("a query string the search form does not make is not kept")

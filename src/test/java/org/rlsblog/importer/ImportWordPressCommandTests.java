@@ -20,6 +20,9 @@ class ImportWordPressCommandTests {
                 "import-wordpress", WxrReaderTests.FIXTURE.toString(), "--dry-run", folder("content"), data());
         assertThat(status).isZero();
         assertThat(site.resolve("content/posts")).doesNotExist();
+        assertThat(site.resolve("data"))
+                .as("no store, no cache: a dry run writes nothing")
+                .doesNotExist();
 
         status = RlsBlogApplication.runCommand(
                 "import-wordpress", WxrReaderTests.FIXTURE.toString(), folder("content"), data());

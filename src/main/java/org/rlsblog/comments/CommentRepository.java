@@ -185,6 +185,18 @@ class CommentRepository {
                 .list();
     }
 
+    /** How many approved or pending comments each post slug has, for every slug that has any. */
+    Map<String, Long> countShownOrAwaitingBySlug() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT post_slug, COUNT(*) AS n FROM comment
+                         WHERE status IN ('APPROVED', 'PENDING')
+                         GROUP BY post_slug""")
+                .query((rs, n) -> counts.put(rs.getString("post_slug"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     Map<String, Long> countApproved(Collection<String> postSlugs) {
         Map<String, Long> counts = new HashMap<>();
         if (postSlugs.isEmpty()) {

@@ -219,6 +219,11 @@ public class CommentService {
 
     // ---- Moderation ----
 
+    /** The post slugs that have approved or pending comments, with how many. */
+    public Map<String, Long> commentsByPost() {
+        return repository.countShownOrAwaitingBySlug();
+    }
+
     public Map<CommentStatus, Long> countByStatus() {
         return repository.countByStatus();
     }

@@ -58,6 +58,11 @@ class CommentController {
         this.cookies = cookies;
     }
 
+    /** The request attribute, and the path under the post, of a comment refused for its CSRF token. */
+    static final String REFUSED_TOKEN = CommentController.class.getName() + ".refusedToken";
+
+    static final String REFUSED_TOKEN_PATH = "/comments/refused-token";
+
     @InitBinder("commentForm")
     void trimStrings(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
@@ -145,6 +150,36 @@ class CommentController {
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         redirect.setExposeModelAttributes(false);
         return new ModelAndView(redirect);
+    }
+
+    /**
+     * A comment whose CSRF token was refused ({@link CommentTokenRefusal} forwards it here): the
+     * article again, with the text kept and fresh tokens, so the reader can post it again. Saves
+     * nothing; a request that was not forwarded gets a 404.
+     */
+    @PostMapping("/posts/{slug}" + REFUSED_TOKEN_PATH)
+    ModelAndView refusedToken(
+            @PathVariable String slug,
+            @ModelAttribute("commentForm") CommentForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
+        Post post = catalog.findPost(slug)
+                .filter(p -> p.comments() != CommentMode.HIDDEN)
+                .filter(p -> request.getAttribute(REFUSED_TOKEN) != null)
+                .orElseThrow(() -> new NotFoundException("post " + slug));
+        return reject(
+                model,
+                post,
+                form,
+                errors,
+                Rejection.FORM_EXPIRED.messageKey(),
+                HttpStatus.FORBIDDEN,
+                request,
+                response,
+                locale);
     }
 
     private ModelAndView reject(

@@ -55,6 +55,7 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions ->
                                 permissions.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")))
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler(new CommentTokenRefusal()))
                 .requestCache(cache -> cache.disable());
         if (admin.enabled()) {
             http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/login")

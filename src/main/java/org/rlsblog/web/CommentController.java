@@ -79,9 +79,7 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale) {
-        Post post = catalog.findPost(slug)
-                .filter(p -> p.comments() != CommentMode.HIDDEN)
-                .orElseThrow(() -> new NotFoundException("post " + slug));
+        Post post = postShowingComments(slug);
         if (post.comments() == CommentMode.CLOSED) {
             return reject(
                     model, post, form, errors, "comments.closed", HttpStatus.FORBIDDEN, request, response, locale);
@@ -166,10 +164,10 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale) {
-        Post post = catalog.findPost(slug)
-                .filter(p -> p.comments() != CommentMode.HIDDEN)
-                .filter(p -> request.getAttribute(REFUSED_TOKEN) != null)
-                .orElseThrow(() -> new NotFoundException("post " + slug));
+        if (request.getAttribute(REFUSED_TOKEN) == null) {
+            throw new NotFoundException("post " + slug + REFUSED_TOKEN_PATH + ", not forwarded");
+        }
+        Post post = postShowingComments(slug);
         return reject(
                 model,
                 post,
@@ -180,6 +178,13 @@ class CommentController {
                 request,
                 response,
                 locale);
+    }
+
+    /** A published post whose comments are shown (open or closed); otherwise a 404. */
+    private Post postShowingComments(String slug) {
+        return catalog.findPost(slug)
+                .filter(p -> p.comments() != CommentMode.HIDDEN)
+                .orElseThrow(() -> new NotFoundException("post " + slug));
     }
 
     private ModelAndView reject(

@@ -103,13 +103,14 @@ public class CommentService {
      * browser sends that) gets a token issued now.
      */
     public String formTokenForRetry(@Nullable String previous) {
-        Instant now = clock.instant();
-        Rejection problem = checkFormToken(previous, now);
-        if (problem == null || problem == Rejection.TOO_FAST) {
-            return previous == null ? formToken() : previous;
+        Instant issued = issuedAt(previous);
+        if (issued == null) {
+            return formToken();
         }
-        boolean genuine = previous != null && issuedAt(previous) != null;
-        return genuine ? formTokenIssuedAt(now.minus(properties.minFillTime()).toEpochMilli()) : formToken();
+        Instant now = clock.instant();
+        return Duration.between(issued, now).compareTo(FORM_LIFETIME) <= 0
+                ? previous
+                : formTokenIssuedAt(now.minus(properties.minFillTime()).toEpochMilli());
     }
 
     private String formTokenIssuedAt(long epochMillis) {

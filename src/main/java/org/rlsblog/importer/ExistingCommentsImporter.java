@@ -74,12 +74,7 @@ class ExistingCommentsImporter implements ApplicationRunner {
             if (comments.isImportedFile(sha256)) {
                 return 0;
             }
-            // strict: a file that is not UTF-8 is reported and skipped, not imported with mangled text
-            String yaml = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-            List<ImportedComment> list = read(yaml);
+            List<ImportedComment> list = read(bytes);
             int added = comments.importComments(list);
             comments.markImportedFile(sha256);
             if (added > 0) {
@@ -93,6 +88,14 @@ class ExistingCommentsImporter implements ApplicationRunner {
             log.error("Existing comments file {} not stored: the store refused it: {}", file, e.getMessage());
             return 0;
         }
+    }
+
+    /** A file's comments; strict: a file that is not UTF-8 is refused, not read with mangled text. */
+    static List<ImportedComment> read(byte[] file) throws java.nio.charset.CharacterCodingException {
+        return read(StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(file))
+                .toString());
     }
 
     static List<ImportedComment> read(String yaml) {

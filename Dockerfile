@@ -61,5 +61,5 @@ VOLUME /data
 EXPOSE 8080 9090
 USER rls
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["java", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "org.rlsblog.HealthProbe"]
+  CMD ["java", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "org.rlsblog.server.HealthProbe"]
 ENTRYPOINT ["java", "@/app/app.cds.args", "-jar", "/app/app.jar"]

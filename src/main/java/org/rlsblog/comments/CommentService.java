@@ -303,9 +303,13 @@ public class CommentService {
         return true;
     }
 
-    /** The author's reply, published at once and marked as the author's. */
-    public Comment replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
-        Comment parent = repository.findById(parentId).orElseThrow(() -> new CommentNotFoundException(parentId));
+    /** The author's reply, published at once and marked as the author's; empty if the parent is gone. */
+    public Optional<Comment> replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
+        Optional<Comment> found = repository.findById(parentId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Comment parent = found.get();
         Instant now = clock.instant();
         long id = change(parent.postSlug(), () -> insertReply(parent, authorName, authorEmail, body, now));
         if (parent.status() == CommentStatus.PENDING) {
@@ -314,7 +318,7 @@ public class CommentService {
         }
         events.publishEvent(new CommentChanged(parent.postSlug()));
         events.publishEvent(new CommentApproved(id, parent.postSlug(), now));
-        return repository.findById(id).orElseThrow();
+        return repository.findById(id);
     }
 
     private long insertReply(Comment parent, String authorName, String authorEmail, String body, Instant now) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * cannot be turned back into addresses) and for signing tokens.
  */
 @Component
-class SiteSecrets {
+public class SiteSecrets {
 
     private final byte[] key;
     /** One keyed MAC per thread: made once, reset by each doFinal (forms are signed on every page). */
@@ -67,7 +67,7 @@ class SiteSecrets {
     }
 
     /** HMAC-SHA256 of {@code purpose} and {@code value}, hex; different purposes never share a value. */
-    String sign(String purpose, String value) {
+    public String sign(String purpose, String value) {
         Mac mac = macs.get();
         mac.update(purpose.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
@@ -75,7 +75,7 @@ class SiteSecrets {
     }
 
     /** Whether {@code signature} is {@code sign(purpose, value)}, compared in constant time. */
-    boolean verify(String purpose, String value, String signature) {
+    public boolean verify(String purpose, String value, String signature) {
         return MessageDigest.isEqual(
                 sign(purpose, value).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentChanged;
 import org.rlsblog.comments.CommentService;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Atom and RSS feeds: the latest posts ({@code /feed.atom}, {@code /feed.rss}, and WordPress's
@@ -67,14 +67,11 @@ class FeedController {
 
     @GetMapping("/tags/{tag}/feed.atom")
     ResponseEntity<byte[]> showTagFeed(@PathVariable String tag) {
-        Tag found = catalog.findTag(tag)
-                .orElseThrow(() ->
-                        new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no tag " + tag));
+        Tag found = catalog.findTag(tag).orElseThrow(() -> new NotFoundException("no tag " + tag));
         // a tag that only scheduled posts carry is not public yet: no feed, as there is no tag page
         List<Post> posts = catalog.tagged(tag, 1, properties.size())
                 .map(list -> list.posts())
-                .orElseThrow(() ->
-                        new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no posts " + tag));
+                .orElseThrow(() -> new NotFoundException("no posts " + tag));
         return posts(
                 FeedWriter.Format.ATOM,
                 "tag." + tag,

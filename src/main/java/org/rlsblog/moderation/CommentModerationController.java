@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
@@ -73,7 +74,7 @@ class CommentModerationController {
             Locale locale) {
         CommentStatus current = statusOf(status);
         if (page < 1 || page > 100_000) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such page");
+            throw new NotFoundException("no such page");
         }
         Map<CommentStatus, Long> counts = comments.countByStatus();
         List<Tab> tabs = java.util.Arrays.stream(CommentStatus.values())
@@ -107,7 +108,7 @@ class CommentModerationController {
             RedirectAttributes redirect) {
         ModerationAction what = ModerationAction.of(action).orElseThrow();
         if (!apply(id, what)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no comment " + id);
+            throw new NotFoundException("no comment " + id);
         }
         redirect.addFlashAttribute("message", "admin.done." + what.name().toLowerCase(Locale.ROOT));
         return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
@@ -139,7 +140,7 @@ class CommentModerationController {
             @RequestParam(defaultValue = "pending") String returnTo,
             RedirectAttributes redirect) {
         if (!comments.edit(id, body.strip())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no comment " + id);
+            throw new NotFoundException("no comment " + id);
         }
         redirect.addFlashAttribute("message", "admin.done.edit");
         return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
@@ -151,8 +152,8 @@ class CommentModerationController {
             @RequestParam @NotBlank @Size(min = 2, max = 10000) String body,
             @RequestParam(defaultValue = "pending") String returnTo,
             RedirectAttributes redirect) {
-        comments.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no comment " + id));
-        comments.replyAsAuthor(id, properties.authorName(), properties.authorEmail(), body.strip());
+        comments.replyAsAuthor(id, properties.authorName(), properties.authorEmail(), body.strip())
+                .orElseThrow(() -> new NotFoundException("no comment " + id));
         redirect.addFlashAttribute("message", "admin.done.reply");
         return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
     }
@@ -185,7 +186,7 @@ class CommentModerationController {
         try {
             return CommentStatus.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no tab " + name);
+            throw new NotFoundException("no tab " + name);
         }
     }
 }

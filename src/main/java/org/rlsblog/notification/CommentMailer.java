@@ -9,7 +9,6 @@ import org.rlsblog.comments.CommentApproved;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.CommentSubmitted;
-import org.rlsblog.comments.ReplySubscriptions;
 import org.rlsblog.content.ContentProperties;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;

@@ -1,15 +1,13 @@
 package org.rlsblog.notification;
 
 import java.util.Locale;
+import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.CommentService;
-import org.rlsblog.comments.ReplySubscriptions;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The pages that links in mails open. Opening a link never changes anything by itself (mail
@@ -30,7 +28,7 @@ class MailLinkController {
     @GetMapping("/moderate/{token}")
     String moderationForm(@PathVariable String token, Model model) {
         var request = comments.moderationRequest(token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link expired or not genuine"));
+                .orElseThrow(() -> new NotFoundException("link expired or not genuine"));
         model.addAttribute("token", token);
         model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
         model.addAttribute("authorName", request.comment().authorName());
@@ -42,7 +40,7 @@ class MailLinkController {
     @PostMapping("/moderate/{token}")
     String moderateComment(@PathVariable String token, Model model) {
         var request = comments.moderationRequest(token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link expired or not genuine"));
+                .orElseThrow(() -> new NotFoundException("link expired or not genuine"));
         comments.moderate(request.comment().id(), request.status());
         model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
         model.addAttribute("authorName", request.comment().authorName());
@@ -61,9 +59,7 @@ class MailLinkController {
 
     @PostMapping("/subscriptions/confirm/{token}")
     String confirmSubscription(@PathVariable String token, Model model) {
-        subscriptions
-                .confirm(token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link not genuine"));
+        subscriptions.confirm(token).orElseThrow(() -> new NotFoundException("link not genuine"));
         model.addAttribute("kind", "confirm");
         model.addAttribute("done", true);
         return "notification/subscription";
@@ -79,9 +75,7 @@ class MailLinkController {
 
     @PostMapping("/subscriptions/unsubscribe/{token}")
     String unsubscribe(@PathVariable String token, Model model) {
-        subscriptions
-                .unsubscribe(token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "link not genuine"));
+        subscriptions.unsubscribe(token).orElseThrow(() -> new NotFoundException("link not genuine"));
         model.addAttribute("kind", "unsubscribe");
         model.addAttribute("done", true);
         return "notification/subscription";

@@ -1,4 +1,4 @@
 package org.rlsblog.web;
 
 /** A date for a {@code <time>} element: machine-readable {@code iso} and the reader's {@code text}. */
-record DateView(String iso, String text) {}
+public record DateView(String iso, String text) {}

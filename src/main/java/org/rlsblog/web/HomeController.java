@@ -1,6 +1,7 @@
 package org.rlsblog.web;
 
 import java.util.Locale;
+import org.rlsblog.NotFoundException;
 import org.rlsblog.content.PostCatalog;
 import org.rlsblog.content.PostList;
 import org.springframework.stereotype.Controller;

@@ -1,5 +1,6 @@
 package org.rlsblog.web;
 
+import org.rlsblog.NotFoundException;
 import org.rlsblog.content.Page;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.stereotype.Controller;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param jsonLd schema.org JSON, already escaped for use inside a {@code <script>} element
  */
-record PageMeta(
+public record PageMeta(
         String title,
         String description,
         String canonicalUrl,

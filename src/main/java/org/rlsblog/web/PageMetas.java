@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * author, {@code about} and the footnote references as {@code citation}.
  */
 @Component
-class PageMetas {
+public class PageMetas {
 
     private final ContentProperties content;
     private final SiteProperties site;
@@ -67,7 +67,7 @@ class PageMetas {
                 siteFeeds());
     }
 
-    PageMeta forPost(Post post) {
+    public PageMeta forPost(Post post) {
         String image = post.image() == null ? null : absolute(post.image());
         String published = post.published().toOffsetDateTime().toString();
         String modified = post.lastModified().toOffsetDateTime().toString();

@@ -1,4 +1,4 @@
 package org.rlsblog.web;
 
 /** A link to another post (previous/next). */
-record PostLink(String url, String title) {}
+public record PostLink(String url, String title) {}

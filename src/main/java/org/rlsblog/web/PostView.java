@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.rlsblog.content.TocEntry;
 
 /** Everything the article page shows about a post, prepared for the template. */
-record PostView(
+public record PostView(
         String slug,
         String url,
         String title,

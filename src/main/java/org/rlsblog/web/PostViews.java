@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns posts into the view records templates show, with dates in the reader's language. */
 @Component
-class PostViews {
+public class PostViews {
 
     PostSummary summary(Post post, long commentCount, Locale locale) {
         return new PostSummary(
@@ -28,7 +28,7 @@ class PostViews {
                 post.lang().toLanguageTag());
     }
 
-    PostView view(Post post, Neighbours neighbours, Locale locale) {
+    public PostView view(Post post, Neighbours neighbours, Locale locale) {
         return new PostView(
                 post.slug(),
                 post.url(),
@@ -57,7 +57,7 @@ class PostViews {
                 .toList();
     }
 
-    static DateView date(ZonedDateTime dateTime, Locale locale) {
+    public static DateView date(ZonedDateTime dateTime, Locale locale) {
         return new DateView(
                 dateTime.toOffsetDateTime()
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
@@ -67,7 +67,7 @@ class PostViews {
                         .format(dateTime));
     }
 
-    static DateView date(LocalDate date, Locale locale) {
+    public static DateView date(LocalDate date, Locale locale) {
         return new DateView(
                 date.toString(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)

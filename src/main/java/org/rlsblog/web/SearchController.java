@@ -1,5 +1,6 @@
 package org.rlsblog.web;
 
+import org.rlsblog.NotFoundException;
 import org.rlsblog.search.SearchIndex;
 import org.rlsblog.search.SearchResults;
 import org.springframework.stereotype.Controller;

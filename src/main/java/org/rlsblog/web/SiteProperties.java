@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("blog.site")
-record SiteProperties(
+public record SiteProperties(
         @DefaultValue("Restless Legs & Liver") @NotBlank String title,
 
         @DefaultValue("Living with restless legs syndrome: experience, research and questions about RLS and the liver.")

@@ -1,4 +1,4 @@
 package org.rlsblog.web;
 
 /** A link to a tag page. */
-record TagLink(String url, String name) {}
+public record TagLink(String url, String name) {}

@@ -51,7 +51,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
-        registry.addInterceptor(new CsrfTokenEagerLoader()).addPathPatterns("/posts/**", "/admin/**");
     }
 
     @Override

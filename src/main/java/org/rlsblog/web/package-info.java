@@ -1,5 +1,6 @@
 /**
- * Reader-facing pages that combine posts and comments, the layout model, language choice, error
- * pages, aliases and security. Depends on the feature packages, never the other way round.
+ * The reader's pages other than the article: home, tags, archive, stand-alone pages and the search
+ * page; the layout model, page metadata, language choice, error pages and old addresses that
+ * answer 301. Depends on the feature packages, never the other way round.
  */
 package org.rlsblog.web;

@@ -499,7 +499,8 @@ class CommentServiceTests {
         long parent = accepted(service.submit(aSubmission("author-post", "A question")))
                 .id();
 
-        Comment reply = service.replyAsAuthor(parent, "The author", "Author@Example.com", "An answer");
+        Comment reply = service.replyAsAuthor(parent, "The author", "Author@Example.com", "An answer")
+                .orElseThrow();
 
         assertThat(reply.status()).isEqualTo(CommentStatus.APPROVED);
         assertThat(reply.byAuthor()).isTrue();

@@ -16,16 +16,25 @@ class ImportWordPressCommandTests {
 
     @Test
     void importsTheExportAndExitsWithZero() {
-        int status = RlsBlogApplication.runCommand(
-                "import-wordpress", WxrReaderTests.FIXTURE.toString(), "--dry-run", folder("content"), data());
+        int status = ImportCommandLine.run(
+                RlsBlogApplication.class,
+                "import-wordpress",
+                WxrReaderTests.FIXTURE.toString(),
+                "--dry-run",
+                folder("content"),
+                data());
         assertThat(status).isZero();
         assertThat(site.resolve("content/posts")).doesNotExist();
         assertThat(site.resolve("data"))
                 .as("no store, no cache: a dry run writes nothing")
                 .doesNotExist();
 
-        status = RlsBlogApplication.runCommand(
-                "import-wordpress", WxrReaderTests.FIXTURE.toString(), folder("content"), data());
+        status = ImportCommandLine.run(
+                RlsBlogApplication.class,
+                "import-wordpress",
+                WxrReaderTests.FIXTURE.toString(),
+                folder("content"),
+                data());
         assertThat(status).isZero();
         assertThat(site.resolve("content/posts/acupuncture-and-restless-legs.md"))
                 .exists();
@@ -36,7 +45,8 @@ class ImportWordPressCommandTests {
         Path notWxr = site.resolve("page.html");
         Files.writeString(notWxr, "<html><body>hello</body></html>");
 
-        int status = RlsBlogApplication.runCommand("import-wordpress", notWxr.toString(), folder("content"), data());
+        int status = ImportCommandLine.run(
+                RlsBlogApplication.class, "import-wordpress", notWxr.toString(), folder("content"), data());
 
         assertThat(status).isEqualTo(1);
         assertThat(site.resolve("content/posts")).doesNotExist();
@@ -44,7 +54,7 @@ class ImportWordPressCommandTests {
 
     @Test
     void exitsWithTwoWhenTheFileIsMissingFromTheCommand() {
-        assertThat(RlsBlogApplication.runCommand("import-wordpress", folder("content"), data()))
+        assertThat(ImportCommandLine.run(RlsBlogApplication.class, "import-wordpress", folder("content"), data()))
                 .isEqualTo(2);
     }
 

@@ -2,9 +2,11 @@ package org.rlsblog.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,17 +28,17 @@ import org.springframework.test.context.DynamicPropertySource;
             "blog.comments.min-fill-time=0",
             "blog.comments.flood-interval=0"
         })
-abstract class LiveSiteSupport {
+public abstract class LiveSiteSupport {
 
-    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    protected static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     /** The seed article: has one approved Dutch reader comment, imported at start-up. */
-    static final String LONG_ARTICLE = "/posts/a-long-read";
+    protected static final String LONG_ARTICLE = "/posts/a-long-read";
 
-    static final String SEED_ARTICLE = "/posts/rls-and-liver-diseases";
+    protected static final String SEED_ARTICLE = "/posts/rls-and-liver-diseases";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) {
@@ -88,7 +90,14 @@ abstract class LiveSiteSupport {
         }
     }
 
-    String url(String path) {
+    protected String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The {@code Set-Cookie} headers of an answer that set the named cookie. */
+    protected static List<String> cookies(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .toList();
     }
 }

@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rlsblog.pagecache.PageCacheFilter;
 
 /** The protective headers and cookie attributes on every kind of response, seen over real HTTP. */
 class SecurityHeadersTests extends LiveSiteSupport {
@@ -27,12 +28,6 @@ class SecurityHeadersTests extends LiveSiteSupport {
             request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static List<String> cookies(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(name + "="))
-                .toList();
     }
 
     @ParameterizedTest

@@ -32,13 +32,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         properties = {"blog.watch=false"})
 @AutoConfigureMockMvc
 @Import(SiteTestSupport.TestClock.class)
-abstract class SiteTestSupport {
+public abstract class SiteTestSupport {
 
     /** "Now" for the shared app: 1 June 2025, noon UTC, unless a test moves it (and moves it back). */
-    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    protected static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
+    protected static class TestClock {
 
         @Bean
         @Primary
@@ -48,15 +48,15 @@ abstract class SiteTestSupport {
     }
 
     @Autowired
-    MutableClock clock;
+    protected MutableClock clock;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
-    MockMvcTester mvc;
+    protected MockMvcTester mvc;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) {
@@ -64,7 +64,7 @@ abstract class SiteTestSupport {
         registry.add("blog.data-dir", () -> TestSite.dataDir().toString());
     }
 
-    static Document html(MvcTestResult result) {
+    protected static Document html(MvcTestResult result) {
         try {
             return Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.UnsupportedEncodingException e) {
@@ -73,7 +73,7 @@ abstract class SiteTestSupport {
     }
 
     /** The site's own 404 page: HTML in the layout, with a way back home. */
-    static void assertNotFoundPage(HttpResponse<String> response) {
+    protected static void assertNotFoundPage(HttpResponse<String> response) {
         org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(404);
         org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(
@@ -91,7 +91,7 @@ abstract class SiteTestSupport {
     }
 
     /** A real request to the running server, sent as a browser would (path sent as written). */
-    HttpResponse<String> browse(String path, String... headers) throws IOException, InterruptedException {
+    protected HttpResponse<String> browse(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/html,application/xhtml+xml");
         for (int i = 0; i < headers.length; i += 2) {

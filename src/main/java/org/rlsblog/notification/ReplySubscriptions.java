@@ -1,0 +1,152 @@
+package org.rlsblog.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import org.rlsblog.comments.SiteSecrets;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reply notifications by e-mail, double opt-in: a reader who ticked "notify me" gets a
+ * confirmation link once their comment is approved, and only after they follow it are they told
+ * of replies. Every mail carries a one-click unsubscribe link. Links are signed, so nobody can
+ * subscribe or unsubscribe someone else.
+ */
+@Service
+public class ReplySubscriptions {
+
+    /** Where a reader's address stands. */
+    private enum State {
+        NONE,
+        REQUESTED,
+        CONFIRMED,
+        UNSUBSCRIBED
+    }
+
+    private final JdbcClient jdbc;
+    private final SiteSecrets secrets;
+    private final Clock clock;
+
+    ReplySubscriptions(JdbcClient jdbc, SiteSecrets secrets, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    private State state(String email) {
+        return jdbc.sql("SELECT confirmed_at, unsubscribed_at FROM reply_subscription WHERE email = :email")
+                .param("email", normalize(email))
+                .query((rs, n) -> rs.getObject("unsubscribed_at") != null
+                        ? State.UNSUBSCRIBED
+                        : rs.getObject("confirmed_at") != null ? State.CONFIRMED : State.REQUESTED)
+                .optional()
+                .orElse(State.NONE);
+    }
+
+    /**
+     * Whether the address had confirmed by {@code when}, and has not unsubscribed since: a reply
+     * approved before the reader confirmed is not mailed, however late the mail is sent.
+     */
+    public boolean confirmedBy(String email, Instant when) {
+        return jdbc.sql("SELECT confirmed_at, unsubscribed_at FROM reply_subscription WHERE email = :email")
+                .param("email", normalize(email))
+                .query((rs, n) -> {
+                    OffsetDateTime confirmed = rs.getObject("confirmed_at", OffsetDateTime.class);
+                    return rs.getObject("unsubscribed_at") == null
+                            && confirmed != null
+                            && !confirmed.toInstant().isAfter(when);
+                })
+                .optional()
+                .orElse(false);
+    }
+
+    /** Records that the reader asked for notifications; returns true if a confirmation mail is due. */
+    public boolean request(String email) {
+        State state = state(email);
+        if (state == State.CONFIRMED) {
+            return false;
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        if (state == State.NONE) {
+            try {
+                jdbc.sql("INSERT INTO reply_subscription (email, requested_at) VALUES (:email, :now)")
+                        .param("email", normalize(email))
+                        .param("now", now)
+                        .update();
+            } catch (DuplicateKeyException anotherRequestWasFirst) {
+                return false;
+            }
+        } else {
+            jdbc.sql("UPDATE reply_subscription SET requested_at = :now, unsubscribed_at = NULL, confirmed_at = NULL"
+                            + " WHERE email = :email")
+                    .param("email", normalize(email))
+                    .param("now", now)
+                    .update();
+        }
+        return true;
+    }
+
+    public String confirmToken(String email) {
+        return token("confirm", email);
+    }
+
+    public String unsubscribeToken(String email) {
+        return token("unsubscribe", email);
+    }
+
+    /** Confirms the address in a genuine confirmation token; opening the link again keeps the first time. */
+    public Optional<String> confirm(String token) {
+        return emailFrom("confirm", token)
+                .filter(email -> jdbc.sql("""
+                                UPDATE reply_subscription SET confirmed_at = COALESCE(confirmed_at, :now)
+                                 WHERE email = :email AND unsubscribed_at IS NULL""")
+                                .param("email", email)
+                                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                                .update()
+                        == 1);
+    }
+
+    /** Unsubscribes the address in a genuine unsubscribe token. */
+    public Optional<String> unsubscribe(String token) {
+        return emailFrom("unsubscribe", token).map(email -> {
+            jdbc.sql("UPDATE reply_subscription SET unsubscribed_at = :now WHERE email = :email")
+                    .param("email", email)
+                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            return email;
+        });
+    }
+
+    private String token(String purpose, String email) {
+        String encoded = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(normalize(email).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return encoded + "." + secrets.sign("subscription-" + purpose, normalize(email));
+    }
+
+    private Optional<String> emailFrom(String purpose, String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0 || token.length() > 1000) {
+            return Optional.empty();
+        }
+        try {
+            String email = new String(
+                    java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return secrets.verify("subscription-" + purpose, email, token.substring(dot + 1))
+                    ? Optional.of(email)
+                    : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

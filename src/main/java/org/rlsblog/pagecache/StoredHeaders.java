@@ -1,0 +1,65 @@
+package org.rlsblog.pagecache;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The headers the filter chain sent with a page that {@link PageCacheFilter} stores (the
+ * protective headers, mostly), to send again with every answer made from it. Left out are those
+ * that belong to one answer (cookies, date, length) and those the cache sets itself.
+ */
+record StoredHeaders(List<String> names, List<String> values) {
+
+    private static final Set<String> NOT_STORED = Set.of(
+            "set-cookie",
+            "content-length",
+            "content-type",
+            "content-language",
+            "date",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "etag",
+            "last-modified",
+            "vary",
+            "cache-control",
+            "pragma",
+            "expires");
+
+    StoredHeaders {
+        names = List.copyOf(names);
+        values = List.copyOf(values);
+    }
+
+    static StoredHeaders of(HttpServletResponse response) {
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String name : new java.util.LinkedHashSet<>(response.getHeaderNames())) {
+            if (NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (String value : response.getHeaders(name)) {
+                names.add(name);
+                values.add(value);
+            }
+        }
+        return new StoredHeaders(names, values);
+    }
+
+    void sendWith(HttpServletResponse response) {
+        for (int i = 0; i < names.size(); i++) {
+            response.addHeader(names.get(i), values.get(i));
+        }
+    }
+
+    int size() {
+        int size = 0;
+        for (int i = 0; i < names.size(); i++) {
+            size += names.get(i).length() + values.get(i).length() + 16;
+        }
+        return size;
+    }
+}

@@ -14,6 +14,8 @@ import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
 import org.rlsblog.notification.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,7 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class CommentController {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommentController.class);
+    private static final Logger log = LoggerFactory.getLogger(CommentController.class);
 
     private final PostCatalog catalog;
     private final CommentService comments;

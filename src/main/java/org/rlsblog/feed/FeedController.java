@@ -1,6 +1,8 @@
 package org.rlsblog.feed;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,21 +32,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FeedController {
 
-    private static final java.time.Duration CACHE_FOR = java.time.Duration.ofMinutes(5);
+    private static final Duration CACHE_FOR = Duration.ofMinutes(5);
 
     private final PostCatalog catalog;
     private final CommentService comments;
     private final FeedWriter writer;
     private final FeedProperties properties;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final ConcurrentHashMap<String, Rendered> cache = new ConcurrentHashMap<>();
 
     FeedController(
-            PostCatalog catalog,
-            CommentService comments,
-            FeedWriter writer,
-            FeedProperties properties,
-            java.time.Clock clock) {
+            PostCatalog catalog, CommentService comments, FeedWriter writer, FeedProperties properties, Clock clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.comments = comments;

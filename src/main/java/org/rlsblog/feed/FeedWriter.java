@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.rlsblog.comments.Comment;
@@ -93,11 +94,7 @@ class FeedWriter {
         return write(feed);
     }
 
-    String comments(
-            Format format,
-            String title,
-            List<Comment> newestFirst,
-            java.util.function.Function<String, String> postTitle) {
+    String comments(Format format, String title, List<Comment> newestFirst, Function<String, String> postTitle) {
         SyndFeed feed = feed(format, title, "/comments/feed.atom", "/");
         List<SyndEntry> entries = new ArrayList<>();
         Instant updated = Instant.EPOCH;

@@ -2,11 +2,13 @@ package org.rlsblog.feed;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -51,7 +53,7 @@ class SitemapController {
         String robots = "User-agent: *\nDisallow: /admin/\nDisallow: /moderate/\nDisallow: /subscriptions/\n"
                 + "Disallow: /search\n\nSitemap: " + site.absolute("/sitemap.xml") + "\n";
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .body(robots);
     }
 
@@ -68,8 +70,7 @@ class SitemapController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
                 .eTag(current.etag())
-                .cacheControl(
-                        CacheControl.maxAge(java.time.Duration.ofMinutes(10)).cachePublic())
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
                 .body(current.body());
     }
 
@@ -88,7 +89,7 @@ class SitemapController {
         url(xml, "/", newest);
         url(xml, "/archive", newest);
         Map<String, ZonedDateTime> tagModified = new HashMap<>();
-        Map<String, Tag> tags = new java.util.TreeMap<>();
+        Map<String, Tag> tags = new TreeMap<>();
         for (Post post : posts) {
             url(xml, post.url(), post.lastModified());
             for (Tag tag : post.tags()) {

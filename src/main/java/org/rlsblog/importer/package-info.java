@@ -3,4 +3,7 @@
  * {@code content/comments/}, and WordPress exports ({@code import-wordpress}). Uses the public APIs of
  * {@code content} and {@code comments}.
  */
+@NullMarked
 package org.rlsblog.importer;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,7 @@ class CommentModerationController {
             throw new NotFoundException("no such page");
         }
         Map<CommentStatus, Long> counts = comments.countByStatus();
-        List<Tab> tabs = java.util.Arrays.stream(CommentStatus.values())
+        List<Tab> tabs = Arrays.stream(CommentStatus.values())
                 .map(s -> new Tab(
                         s.name().toLowerCase(Locale.ROOT),
                         "/admin/comments?status=" + s.name().toLowerCase(Locale.ROOT),

@@ -3,4 +3,7 @@
  * actions, editing and replying as the author. Uses the public APIs of {@code comments} and
  * {@code content} (for post titles).
  */
+@NullMarked
 package org.rlsblog.moderation;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package org.rlsblog.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.rlsblog.comments.Comment;
@@ -82,7 +83,7 @@ class CommentMailer {
                     .append(title)
                     .append("\"\n")
                     .append("Status: ")
-                    .append(comment.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(comment.status().name().toLowerCase(Locale.ROOT))
                     .append("\n")
                     .append("E-mail: ")
                     .append(comment.authorEmail())

@@ -4,4 +4,7 @@
  * approved replies (double opt-in, one-click unsubscribe). Also the pages those links open.
  * Depends on {@code comments} and {@code content} (post titles and addresses).
  */
+@NullMarked
 package org.rlsblog.notification;
+
+import org.jspecify.annotations.NullMarked;

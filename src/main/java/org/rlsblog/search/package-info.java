@@ -3,4 +3,7 @@
  * content changes) with English and Dutch stemming and highlighted snippets; related posts by
  * shared tags, then by text similarity. Public face: {@link org.rlsblog.search.SearchIndex}.
  */
+@NullMarked
 package org.rlsblog.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * request size limit and the security headers. Knows no feature: features plug in through Spring
  * Security's own interfaces.
  */
+@NullMarked
 package org.rlsblog.security;
+
+import org.jspecify.annotations.NullMarked;

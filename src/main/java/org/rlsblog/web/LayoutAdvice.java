@@ -1,5 +1,6 @@
 package org.rlsblog.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.rlsblog.content.PostCatalog;
@@ -50,7 +51,7 @@ class LayoutAdvice {
     @ModelAttribute("languageLinks")
     LanguageLinks languageLinks(HttpServletRequest request) {
         String path = currentPath(request);
-        boolean errorPage = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) != null;
+        boolean errorPage = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null;
         if (!"GET".equals(request.getMethod()) && path.startsWith("/posts/") && path.endsWith("/comments")) {
             path = path.substring(0, path.length() - "/comments".length());
         }
@@ -68,7 +69,7 @@ class LayoutAdvice {
 
     /** The path without a query (the page's own address in its head metadata). */
     private static String currentPath(HttpServletRequest request) {
-        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = original instanceof String errorUri ? errorUri : request.getRequestURI();
         return uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.content.Post;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Cards for a list of posts, each with its approved comment count (one query for the whole list). */
@@ -30,7 +31,7 @@ class PostSummaries {
     private Map<String, Long> counts(List<Post> posts) {
         try {
             return comments.approvedCounts(posts.stream().map(Post::slug).toList());
-        } catch (org.springframework.dao.DataAccessException storeDown) {
+        } catch (DataAccessException storeDown) {
             return Map.of();
         }
     }

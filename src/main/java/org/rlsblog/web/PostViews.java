@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -59,9 +60,7 @@ public class PostViews {
 
     public static DateView date(ZonedDateTime dateTime, Locale locale) {
         return new DateView(
-                dateTime.toOffsetDateTime()
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .toString(),
+                dateTime.toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(locale)
                         .format(dateTime));

@@ -1,5 +1,7 @@
 package org.rlsblog.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.search.SearchIndex;
 import org.rlsblog.search.SearchResults;
@@ -46,8 +48,7 @@ class SearchController {
                 results.hits().stream()
                         .map(hit -> new ResultView("/posts/" + hit.slug(), hit.title(), hit.snippetHtml()))
                         .toList());
-        String base =
-                "/search?q=" + java.net.URLEncoder.encode(results.query(), java.nio.charset.StandardCharsets.UTF_8);
+        String base = "/search?q=" + URLEncoder.encode(results.query(), StandardCharsets.UTF_8);
         String newer = results.page() > 1 ? base + "&page=" + (results.page() - 1) : null;
         String older = results.page() < results.totalPages() ? base + "&page=" + (results.page() + 1) : null;
         model.addAttribute("pagination", new Pagination(results.page(), results.totalPages(), newer, older));

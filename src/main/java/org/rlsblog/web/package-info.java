@@ -3,4 +3,7 @@
  * page; the layout model, page metadata, language choice, error pages and old addresses that
  * answer 301. Depends on the feature packages, never the other way round.
  */
+@NullMarked
 package org.rlsblog.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 class FeedController {
 
     private static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    /** Another replica may have changed comments, so a stored comment feed is remade this often. */
+    private static final Duration COMMENT_FEED_KEPT_AT_MOST = Duration.ofSeconds(30);
 
     private final PostCatalog catalog;
     private final CommentService comments;
@@ -83,8 +85,7 @@ class FeedController {
     ResponseEntity<byte[]> showCommentFeed() {
         Rendered cachedComments = cache.get("comments");
         if (cachedComments != null
-                && cachedComments.writtenAt().isBefore(clock.instant().minusSeconds(30))) {
-            // another replica may have changed comments: a cached comment feed lives 30 seconds at most
+                && cachedComments.writtenAt().isBefore(clock.instant().minus(COMMENT_FEED_KEPT_AT_MOST))) {
             cache.remove("comments", cachedComments);
         }
         Rendered rendered = cache.computeIfAbsent("comments", key -> {

@@ -46,6 +46,9 @@ class SitemapController {
         this.site = site;
     }
 
+    private static final Duration ROBOTS_CACHED_FOR = Duration.ofHours(1);
+    private static final Duration SITEMAP_CACHED_FOR = Duration.ofMinutes(10);
+
     private record Cached(String key, byte[] body, String etag) {}
 
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
@@ -53,7 +56,7 @@ class SitemapController {
         String robots = "User-agent: *\nDisallow: /admin/\nDisallow: /moderate/\nDisallow: /subscriptions/\n"
                 + "Disallow: /search\n\nSitemap: " + site.absolute("/sitemap.xml") + "\n";
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .cacheControl(CacheControl.maxAge(ROBOTS_CACHED_FOR).cachePublic())
                 .body(robots);
     }
 
@@ -70,7 +73,7 @@ class SitemapController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
                 .eTag(current.etag())
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+                .cacheControl(CacheControl.maxAge(SITEMAP_CACHED_FOR).cachePublic())
                 .body(current.body());
     }
 

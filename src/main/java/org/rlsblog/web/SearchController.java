@@ -26,6 +26,9 @@ class SearchController {
         this.metas = metas;
     }
 
+    /** Deeper pages are refused before the index is asked: nobody reads them, crawlers would. */
+    private static final int MAX_PAGE = 1000;
+
     record ResultView(String url, String title, String snippetHtml) {}
 
     @GetMapping("/search")
@@ -33,7 +36,7 @@ class SearchController {
             @RequestParam(name = "q", defaultValue = "") String query,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        if (page < 1 || page > 1000) {
+        if (page < 1 || page > MAX_PAGE) {
             throw new NotFoundException("search page " + page);
         }
         SearchResults results = index.search(query, page, PAGE_SIZE);

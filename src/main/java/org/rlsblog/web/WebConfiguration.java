@@ -19,6 +19,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private static final Duration LANGUAGE_REMEMBERED_FOR = Duration.ofDays(365);
+
     private final ContentProperties content;
 
     WebConfiguration(ContentProperties content) {
@@ -39,7 +41,7 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         };
         resolver.setDefaultLocaleFunction(SupportedLanguages::fromBrowser);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieMaxAge(LANGUAGE_REMEMBERED_FOR);
         resolver.setCookieSameSite("Lax");
         resolver.setCookieHttpOnly(true);
         return resolver;

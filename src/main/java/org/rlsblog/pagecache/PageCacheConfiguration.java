@@ -17,9 +17,8 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Puts the page cache in front of every other filter (a stored page costs neither Spring
- * Security, nor the request observation, nor MVC), with the same CSRF token store and masking as
- * Spring Security's CSRF filter. Stored answers are timed by the cache itself ({@code
+ * Puts the page cache in front of every other filter, with the same CSRF token store and masking
+ * as Spring Security's CSRF filter. Stored answers are timed by the cache itself ({@code
  * blog.pages.stored}), as the request observation never sees them; pages it has to make pass
  * through the whole chain and are observed as usual.
  */
@@ -28,29 +27,32 @@ import org.springframework.web.servlet.LocaleResolver;
 class PageCacheConfiguration {
 
     /**
-     * First: in front of the request observation ({@code HIGHEST_PRECEDENCE + 1}), which measured
-     * here costs as much per stored page as everything else the server does for it.
+     * First: in front of the request observation ({@code HIGHEST_PRECEDENCE + 1}), whose cost
+     * would otherwise weigh on every stored page.
      */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     @Bean
+    PageStore pageStore(PostCatalog catalog, CommentService comments, Clock clock, SiteProperties site) {
+        return new PageStore(catalog, comments, clock, site.pageCacheSize().toBytes());
+    }
+
+    @Bean
     PageCacheFilter pageCacheFilter(
+            PageStore store,
             PostCatalog catalog,
             CommentService comments,
             LocaleResolver localeResolver,
             CookieCsrfTokens csrfTokens,
             XorCsrfTokenRequestAttributeHandler csrfMasking,
             Clock clock,
-            SiteProperties site,
             ObjectProvider<MeterRegistry> meters) {
+        AnswerTokens tokens = new AnswerTokens(csrfTokens, csrfMasking, comments);
         return new PageCacheFilter(
-                catalog,
-                comments,
+                store,
+                new StoredPageWriter(tokens),
+                new PageRecorder(catalog, comments, store, clock),
                 localeResolver,
-                csrfTokens,
-                csrfMasking,
-                clock,
-                site.pageCacheSize().toBytes(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
@@ -58,7 +60,6 @@ class PageCacheConfiguration {
     FilterRegistrationBean<PageCacheFilter> pageCacheFilterRegistration(PageCacheFilter filter) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(ORDER);
-        registration.setEnabled(filter != null);
         return registration;
     }
 }

@@ -1,141 +1,90 @@
 package org.rlsblog.pagecache;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.ContentCachingResponseWrapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.CommentVersion;
+import org.rlsblog.content.PostCatalog;
+import org.springframework.dao.DataAccessException;
 
 /**
- * Records a page as the rest of the filter chain makes it, for {@link PageCacheFilter}: the body
- * is kept back (as by {@link ContentCachingResponseWrapper}), and so are the caching headers
- * (Cache-Control, Pragma, Expires), because a page that is stored gets the cache's own, while any
- * other answer keeps the ones the chain chose.
+ * Has the rest of the filter chain make a page the store lacks (or holds no longer current), sends
+ * it, and stores it when {@link StorablePages} allows. What the page is made from is read before
+ * the chain runs, so a change while it renders leaves the stored page looking older than it is,
+ * never newer, and the next check remakes it.
  */
-class PageRecorder extends ContentCachingResponseWrapper {
+class PageRecorder {
 
-    private static final List<String> HELD = List.of("Cache-Control", "Pragma", "Expires");
+    private final PostCatalog catalog;
+    private final CommentService comments;
+    private final PageStore store;
+    private final Clock clock;
 
-    private final Map<String, List<String>> held = new java.util.LinkedHashMap<>();
-    private @Nullable Locale language;
-
-    PageRecorder(HttpServletResponse response) {
-        super(response);
+    PageRecorder(PostCatalog catalog, CommentService comments, PageStore store, Clock clock) {
+        this.catalog = catalog;
+        this.comments = comments;
+        this.store = store;
+        this.clock = clock;
     }
 
-    /** The interface language the chain declared (Content-Language), if it declared one. */
-    @Nullable
-    Locale language() {
-        return language;
-    }
-
-    @Override
-    public void setLocale(Locale locale) {
-        super.setLocale(locale);
-        this.language = locale;
-    }
-
-    /** Sends the caching headers the chain set, for an answer that is not stored. */
-    void sendHeldCachingHeaders() {
-        HttpServletResponse response = (HttpServletResponse) getResponse();
-        held.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        held.clear();
-    }
-
-    private static @Nullable String heldName(String name) {
-        for (String candidate : HELD) {
-            if (candidate.equalsIgnoreCase(name)) {
-                return candidate;
-            }
+    void record(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String slug = PageStore.postSlug(request.getServletPath());
+        Instant contentLoadedAt = catalog.loadedAt();
+        Instant staleAt = catalog.nextPublication().orElse(Instant.MAX);
+        CommentVersion version;
+        try {
+            version = slug == null ? CommentVersion.NONE : comments.version(slug);
+        } catch (DataAccessException storeDown) {
+            chain.doFilter(request, response);
+            return;
         }
-        return null;
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-        String heldName = heldName(name);
-        if (heldName == null) {
-            super.setHeader(name, value);
-        } else if (value == null) {
-            held.remove(heldName);
+        RecordingResponse recorded = new RecordingResponse(response);
+        chain.doFilter(request, recorded);
+        Optional<StoredPage> made = Optional.empty();
+        if (StorablePages.mayStore(recorded, response)) {
+            PageSource source = new PageSource(slug, contentLoadedAt, version.version(), staleAt, clock.instant());
+            made = stored(recorded, response, source, version);
+        }
+        if (made.isPresent()) {
+            store.put(key, made.get());
+            made.get().caching().sendWith(response);
         } else {
-            held.put(heldName, new ArrayList<>(List.of(value)));
+            recorded.sendHeldCachingHeaders();
         }
+        recorded.copyBodyToResponse();
     }
 
-    @Override
-    public void addHeader(String name, String value) {
-        String heldName = heldName(name);
-        if (heldName == null) {
-            super.addHeader(name, value);
-        } else if (value != null) {
-            held.computeIfAbsent(heldName, n -> new ArrayList<>()).add(value);
+    /** The recorded page as the store keeps it; empty when its per-answer values cannot be cut out. */
+    private Optional<StoredPage> stored(
+            RecordingResponse recorded, HttpServletResponse response, PageSource source, CommentVersion version) {
+        byte[] body = recorded.getContentAsByteArray();
+        return PageBody.cut(body)
+                .map(cut -> new StoredPage(
+                        cut,
+                        StoredHeaders.of(response),
+                        CachingHeaders.of(body, cut, lastModified(source, version), source.isArticle()),
+                        recorded.getContentType(),
+                        recorded.language(),
+                        source,
+                        new PageState(source.madeAt())));
+    }
+
+    /** A list changes with the content; an article also with its post's file or its comments. */
+    private Instant lastModified(PageSource source, CommentVersion version) {
+        String slug = source.postSlug();
+        if (slug == null) {
+            return source.contentLoadedAt();
         }
-    }
-
-    @Override
-    public void setDateHeader(String name, long date) {
-        if (heldName(name) == null) {
-            super.setDateHeader(name, date);
-        } else {
-            setHeader(
-                    name,
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            java.time.Instant.ofEpochMilli(date).atZone(java.time.ZoneOffset.UTC)));
-        }
-    }
-
-    @Override
-    public void addDateHeader(String name, long date) {
-        if (heldName(name) == null) {
-            super.addDateHeader(name, date);
-        } else {
-            addHeader(
-                    name,
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            java.time.Instant.ofEpochMilli(date).atZone(java.time.ZoneOffset.UTC)));
-        }
-    }
-
-    @Override
-    public void setIntHeader(String name, int value) {
-        setHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public void addIntHeader(String name, int value) {
-        addHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public boolean containsHeader(String name) {
-        String heldName = heldName(name);
-        return heldName == null ? super.containsHeader(name) : held.containsKey(heldName);
-    }
-
-    @Override
-    public @Nullable String getHeader(String name) {
-        String heldName = heldName(name);
-        if (heldName == null) {
-            return super.getHeader(name);
-        }
-        List<String> values = held.get(heldName);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    @Override
-    public Collection<String> getHeaders(String name) {
-        String heldName = heldName(name);
-        return heldName == null ? super.getHeaders(name) : List.copyOf(held.getOrDefault(heldName, List.of()));
-    }
-
-    @Override
-    public Collection<String> getHeaderNames() {
-        List<String> names = new ArrayList<>(super.getHeaderNames());
-        names.addAll(held.keySet());
-        return names;
+        return catalog.findPost(slug)
+                .map(post -> post.lastModified().toInstant())
+                .map(modified -> modified.isAfter(version.changedAt()) ? modified : version.changedAt())
+                .orElse(source.contentLoadedAt());
     }
 }

@@ -11,12 +11,11 @@ import java.util.zip.Deflater;
  * a form's signed time): the page's fixed parts are deflated when it is stored, each ending on a
  * byte boundary, and an answer puts each per-answer value between them as an uncompressed
  * ("stored") deflate block. The result is one ordinary gzip stream (RFC 1951/1952) that every
- * client reads; only its checksum is worked out per answer, from the uncompressed bytes. A page
- * without such values (a feed, the home page) keeps its checksum: the feeds are about 190 KB, and
- * summing them again took 5 % of the processor serving them.
+ * client reads; only its checksum is worked out per answer. A page without such values (a feed,
+ * the home page) keeps its checksum, as summing a feed again on every answer is not free.
  *
- * <p>Compressing an article on every request (Tomcat's {@code server.compression}) cost more than
- * everything else the server does for a stored page: browsers always ask for gzip.
+ * <p>Why not Tomcat's {@code server.compression}: browsers always ask for gzip, and compressing
+ * each answer afresh would cost more than all else the server does for a stored page.
  */
 final class SplicedGzip {
 
@@ -24,6 +23,14 @@ final class SplicedGzip {
     private static final int STORED_BLOCK_HEADER = 5;
     private static final int TRAILER = 8;
     private static final int MAX_STORED_BLOCK = 65_535;
+    /** An estimate of what each compressed part costs besides its bytes, for the store's weight. */
+    private static final int SEGMENT_OVERHEAD = 16;
+
+    private static final int DEFLATE_BUFFER = 16 * 1024;
+    /** A first guess at the compressed size, a third of the page plus slack, spares most copying. */
+    private static final int EXPECTED_RATIO = 3;
+
+    private static final int EXPECTED_SLACK = 64;
 
     private final byte[][] parts;
     private final byte[][] segments;
@@ -53,7 +60,7 @@ final class SplicedGzip {
 
     /** How much memory this holds, for the cache's weight. */
     int size() {
-        return compressedLength + 16 * segments.length;
+        return compressedLength + SEGMENT_OVERHEAD * segments.length;
     }
 
     /** The length of the answer for these per-answer values (one fewer than the parts). */
@@ -106,8 +113,8 @@ final class SplicedGzip {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         try {
             deflater.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 3 + 64);
-            byte[] buffer = new byte[16 * 1024];
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / EXPECTED_RATIO + EXPECTED_SLACK);
+            byte[] buffer = new byte[DEFLATE_BUFFER];
             if (last) {
                 deflater.finish();
                 while (!deflater.finished()) {

@@ -2,14 +2,15 @@ package org.rlsblog.pagecache;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The headers the filter chain sent with a page that {@link PageCacheFilter} stores (the
- * protective headers, mostly), to send again with every answer made from it. Left out are those
- * that belong to one answer (cookies, date, length) and those the cache sets itself.
+ * The headers the filter chain sent with a page the {@link PageStore} keeps (the protective
+ * headers, mostly), to send again with every answer made from it. Left out are those that belong
+ * to one answer (cookies, date, length) and those the cache sets itself.
  */
 record StoredHeaders(List<String> names, List<String> values) {
 
@@ -28,6 +29,8 @@ record StoredHeaders(List<String> names, List<String> values) {
             "cache-control",
             "pragma",
             "expires");
+    /** An estimate of what each header costs besides its characters, for the store's weight. */
+    private static final int HEADER_OVERHEAD = 16;
 
     StoredHeaders {
         names = List.copyOf(names);
@@ -37,7 +40,7 @@ record StoredHeaders(List<String> names, List<String> values) {
     static StoredHeaders of(HttpServletResponse response) {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        for (String name : new java.util.LinkedHashSet<>(response.getHeaderNames())) {
+        for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
             if (NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -58,7 +61,7 @@ record StoredHeaders(List<String> names, List<String> values) {
     int size() {
         int size = 0;
         for (int i = 0; i < names.size(); i++) {
-            size += names.get(i).length() + values.get(i).length() + 16;
+            size += names.get(i).length() + values.get(i).length() + HEADER_OVERHEAD;
         }
         return size;
     }

@@ -10,23 +10,29 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /**
  * CSRF tokens kept in a cookie (so readers need no server session, on any replica), made from a
- * per-thread generator instead of {@code UUID.randomUUID()}'s shared, locked one.
+ * per-thread generator instead of {@code UUID.randomUUID()}'s shared, locked one. Public because
+ * the page cache hands out the same tokens for the pages it stores.
  */
 public final class CookieCsrfTokens implements CsrfTokenRepository {
 
     private static final PerThreadSecureRandom RANDOM = new PerThreadSecureRandom();
+    private static final int TOKEN_BYTES = 16;
+    private static final String SAME_SITE = "Lax";
+    // Spring Security's own names, which the forms and the page cache expect
+    private static final String HEADER_NAME = "X-XSRF-TOKEN";
+    private static final String PARAMETER_NAME = "_csrf";
 
     private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
 
     CookieCsrfTokens() {
-        cookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        cookies.setCookieCustomizer(cookie -> cookie.sameSite(SAME_SITE));
     }
 
     @Override
     public CsrfToken generateToken(HttpServletRequest request) {
-        byte[] bytes = new byte[16];
+        byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
-        return new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", HexFormat.of().formatHex(bytes));
+        return new DefaultCsrfToken(HEADER_NAME, PARAMETER_NAME, HexFormat.of().formatHex(bytes));
     }
 
     @Override

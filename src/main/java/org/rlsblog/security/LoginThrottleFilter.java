@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
+    /** Client addresses whose attempts are counted at once; the least recent are forgotten first. */
+    private static final int TRACKED_ADDRESSES = 100_000;
 
     private final AdminProperties admin;
     private final Cache<String, Bucket> buckets;
@@ -29,14 +32,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     LoginThrottleFilter(AdminProperties admin) {
         this.admin = admin;
         this.buckets = Caffeine.newBuilder()
-                .maximumSize(100_000)
+                .maximumSize(TRACKED_ADDRESSES)
                 .expireAfterAccess(admin.loginWindow())
                 .build();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/admin/login".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod())
+                && SecurityConfiguration.LOGIN_PAGE.equals(request.getServletPath()));
     }
 
     @Override
@@ -53,7 +57,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if (!bucket.tryConsume(1)) {
             log.warn("Too many admin login attempts from {}", request.getRemoteAddr());
             response.setHeader("Retry-After", Long.toString(admin.loginWindow().toSeconds() / admin.loginAttempts()));
-            response.sendError(429, "Too many login attempts");
+            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), "Too many login attempts");
             return;
         }
         chain.doFilter(request, response);

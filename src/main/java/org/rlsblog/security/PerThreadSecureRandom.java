@@ -1,11 +1,12 @@
 package org.rlsblog.security;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
  * A {@link SecureRandom} that hands each thread its own generator. Every new visitor gets a CSRF
- * token and every page a masked copy of it; with one shared generator, request threads queued on
- * its lock and an article answered at a third of the rate of a list page.
+ * token and every page a masked copy of it; with one shared generator, request threads queue on
+ * its lock, and pages with a form are answered much more slowly than those without.
  */
 final class PerThreadSecureRandom extends SecureRandom {
 
@@ -14,7 +15,7 @@ final class PerThreadSecureRandom extends SecureRandom {
     private static final ThreadLocal<SecureRandom> GENERATORS = ThreadLocal.withInitial(() -> {
         try {
             return SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             return new SecureRandom();
         }
     });

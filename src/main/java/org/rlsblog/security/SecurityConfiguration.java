@@ -36,10 +36,13 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String ONE_CLICK_UNSUBSCRIBE = "/subscriptions/unsubscribe/*";
+    static final String LOGIN_PAGE = "/admin/login";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -58,23 +61,22 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(permissions ->
-                                permissions.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .exceptionHandling(
                         denied -> denied.accessDeniedHandler(refusals.getIfAvailable(AccessDeniedHandlerImpl::new)))
                 .requestCache(cache -> cache.disable());
         if (admin.enabled()) {
-            http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/login")
+            http.authorizeHttpRequests(auth -> auth.requestMatchers(LOGIN_PAGE)
                             .permitAll()
                             .requestMatchers("/admin", "/admin/**")
                             .hasRole("ADMIN")
                             .anyRequest()
                             .permitAll())
-                    .formLogin(form -> form.loginPage("/admin/login")
+                    .formLogin(form -> form.loginPage(LOGIN_PAGE)
                             .defaultSuccessUrl("/admin/comments", true)
                             .failureHandler(loginFailed())
                             .permitAll())
-                    .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
+                    .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                     .addFilterBefore(new LoginThrottleFilter(admin), UsernamePasswordAuthenticationFilter.class);
         } else {
             log.warn(
@@ -96,7 +98,8 @@ class SecurityConfiguration {
      * would leave a row in the sessions table for its whole timeout.
      */
     private static SimpleUrlAuthenticationFailureHandler loginFailed() {
-        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/admin/login?error");
+        SimpleUrlAuthenticationFailureHandler handler =
+                new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error");
         handler.setAllowSessionCreation(false);
         return handler;
     }
@@ -117,10 +120,10 @@ class SecurityConfiguration {
 
     /**
      * No Spring Security observations: no timer around each filter of the chain, nor around
-     * authentication and authorization. They cost as much per request as the rest of the chain;
-     * a property that only turns them into no-ops ({@code management.observations.enable.spring.security})
-     * still left the chain wrapped filter by filter, about 1 % of the processor under a burst of
-     * comment POSTs. The request as a whole is still observed ({@code http.server.requests}).
+     * authentication and authorization, which would weigh on every request. A property that only
+     * turns them into no-ops ({@code management.observations.enable.spring.security}) still leaves
+     * the chain wrapped filter by filter. The request as a whole is still observed ({@code
+     * http.server.requests}).
      */
     @Bean
     SecurityObservationSettings securityObservations() {

@@ -16,14 +16,11 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 
 /**
  * Tomcat's NIO HTTP/1.1 protocol, mended for a graceful shutdown: a request caught by the pause
- * has its connection closed instead of an error answer, and the connections idle between
- * requests can be closed before the pause ({@link KeepAliveDrain}).
- *
- * <p>Why: when the connector pauses while a request line is being read, Tomcat (11.0.22) marks the
- * request 503, skips reading its headers, then finds no {@code Host} header and answers {@code 400
- * Bad Request}. That reached readers during a shutdown under load (seen in CI). A connection
- * closed before any answer is one that browsers and proxies retry, on another connection, to a
- * server that is up.
+ * has its connection closed instead of an error answer, which browsers and proxies retry on a
+ * server that is up, and the connections idle between requests can be closed before the pause
+ * ({@link KeepAliveDrain}). Tomcat (11.0.22) otherwise marks a request whose first line was read
+ * when the connector paused 503, skips its headers and answers {@code 400 Bad Request} for the
+ * missing {@code Host} header, which reached readers during a shutdown under load (seen in CI).
  *
  * <p>Public, with a public constructor, because Tomcat makes its protocol from the class name.
  */

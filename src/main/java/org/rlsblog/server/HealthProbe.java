@@ -13,21 +13,27 @@ import java.time.Duration;
  */
 public final class HealthProbe {
 
+    private static final String DEFAULT_PORT = "8080";
+    private static final String READINESS = "/actuator/health/readiness";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(3);
+    private static final int OK = 200;
+
     private HealthProbe() {}
 
     public static void main(String[] args) {
-        String port = firstSet(System.getenv("MANAGEMENT_SERVER_PORT"), System.getenv("SERVER_PORT"), "8080");
-        String path = args.length > 0 ? args[0] : "/actuator/health/readiness";
+        String port = firstSet(System.getenv("MANAGEMENT_SERVER_PORT"), System.getenv("SERVER_PORT"));
+        String path = args.length > 0 ? args[0] : READINESS;
         try {
             HttpResponse<Void> response = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
+                    .connectTimeout(CONNECT_TIMEOUT)
                     .build()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                    .timeout(Duration.ofSeconds(3))
+                                    .timeout(ANSWER_TIMEOUT)
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());
-            System.exit(response.statusCode() == 200 ? 0 : 1);
+            System.exit(response.statusCode() == OK ? 0 : 1);
         } catch (Exception e) {
             System.err.println("health probe failed: " + e);
             System.exit(1);
@@ -40,6 +46,6 @@ public final class HealthProbe {
                 return value;
             }
         }
-        return "8080";
+        return DEFAULT_PORT;
     }
 }

@@ -13,17 +13,14 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Empties the keep-alive connections before the graceful shutdown pauses Tomcat, so that a
- * reader (or the proxy in front) whose connection was open at the SIGTERM gets either a whole
- * answer or a closed connection it can retry on, rather than an error page.
+ * Empties the keep-alive connections before the graceful shutdown pauses Tomcat, so that a reader
+ * (or the proxy in front) whose connection was open at the SIGTERM gets either a whole answer or a
+ * closed connection it can retry on, rather than an error page. It stops just before the web
+ * server's graceful shutdown: from then on every answer says {@code Connection: close}, and after
+ * a short wait the connections idle between requests are closed.
  *
- * <p>It stops just before the web server's graceful shutdown (the next lifecycle phase up, and a
- * higher phase stops first): from then on every answer says {@code Connection: close}; after a
- * short wait, for the requests that had already decided to keep their connection, the
- * connections idle between requests are closed. Then Spring Boot pauses the connector and waits
- * for what is still in flight, as before. It is not paused with its context (the test context
- * cache pauses contexts it is not using), since the server then keeps running; should it be
- * started again, connections are kept alive again.
+ * <p>It is not paused with its context (the test context cache pauses contexts it is not using),
+ * since the server then keeps running; should it be started again, connections are kept alive again.
  */
 final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer {
 
@@ -31,6 +28,9 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
 
     /** Long enough for a request that has just passed Tomcat's keep-alive check to finish. */
     private static final Duration LAST_KEEP_ALIVE_ANSWERS = Duration.ofMillis(100);
+
+    /** Tomcat's limit of requests per connection: at one, every answer closes its connection. */
+    private static final int ONE_REQUEST_PER_CONNECTION = 1;
 
     private final List<Connector> connectors = new CopyOnWriteArrayList<>();
     private final Map<GracefulHttp11NioProtocol, Integer> keepAliveRequests = new ConcurrentHashMap<>();
@@ -61,7 +61,7 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
         }
         for (GracefulHttp11NioProtocol protocol : protocols) {
             keepAliveRequests.putIfAbsent(protocol, protocol.getMaxKeepAliveRequests());
-            protocol.setMaxKeepAliveRequests(1);
+            protocol.setMaxKeepAliveRequests(ONE_REQUEST_PER_CONNECTION);
         }
         try {
             Thread.sleep(LAST_KEEP_ALIVE_ANSWERS.toMillis());
@@ -79,6 +79,7 @@ final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer 
         return running;
     }
 
+    /** The next phase up from the web server's graceful shutdown: a higher phase stops first. */
     @Override
     public int getPhase() {
         return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;

@@ -23,7 +23,7 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
     JdbcClient jdbc;
 
     @Autowired
-    PageCacheFilter pageCache;
+    PageStore pageStore;
 
     @Test
     void writesFreshTokensIntoEveryAnswerAndOtherwiseTheSameHtml() {
@@ -107,7 +107,7 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
             assertThat(html(get(newest)).select("a.newer").attr("href")).isEqualTo("/posts/scheduled");
         } finally {
             clock.set(NOW);
-            pageCache.onContentChanged(new ContentChanged(NOW, 0, 0, 0)); // drop what was made an hour ahead
+            pageStore.onContentChanged(new ContentChanged(NOW, 0, 0, 0)); // drop what was made an hour ahead
         }
     }
 
@@ -127,7 +127,7 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
         String before = body(get("/posts/" + OPEN));
 
         commentId(submit(OPEN, aComment("Pending, so nothing readers see changes.")));
-        clock.advance(PageCacheFilter.VERSION_CHECK.plusMillis(100));
+        clock.advance(PageStore.VERSION_CHECK.plusMillis(100));
         try {
             MvcTestResult after = get("/posts/" + OPEN);
 
@@ -156,7 +156,7 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
         assertThat(body(get("/posts/" + OPEN)))
                 .as("within a second the stored page is served unchecked")
                 .contains("Written before the other replica edits it.");
-        clock.advance(PageCacheFilter.VERSION_CHECK.plusMillis(100));
+        clock.advance(PageStore.VERSION_CHECK.plusMillis(100));
         try {
             assertThat(body(get("/posts/" + OPEN)))
                     .contains("Edited on the other replica.")

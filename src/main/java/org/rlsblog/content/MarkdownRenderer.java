@@ -134,6 +134,4 @@ class MarkdownRenderer {
         }
         return words;
     }
-
-    record RenderedMarkdown(Html html, List<TocEntry> toc, String firstParagraph, int words, List<String> citations) {}
 }

@@ -115,9 +115,8 @@ final class RenderCache {
     }
 
     /** The rendering of {@code markdown} with this references heading: kept from before, or made now. */
-    MarkdownRenderer.RenderedMarkdown render(
-            String markdown, String referencesTitle, Supplier<MarkdownRenderer.RenderedMarkdown> renderer) {
-        MarkdownRenderer.RenderedMarkdown found = kept(markdown, referencesTitle);
+    RenderedMarkdown render(String markdown, String referencesTitle, Supplier<RenderedMarkdown> renderer) {
+        RenderedMarkdown found = kept(markdown, referencesTitle);
         return found != null ? found : make(markdown, referencesTitle, renderer);
     }
 
@@ -125,7 +124,8 @@ final class RenderCache {
      * The rendering kept from before, or null. Either way the rendering counts as in use, so the
      * prune after this load keeps it (or the one made later, see {@link #leftForLater()}).
      */
-    MarkdownRenderer.@Nullable RenderedMarkdown kept(String markdown, String referencesTitle) {
+    @Nullable
+    RenderedMarkdown kept(String markdown, String referencesTitle) {
         if (folder == null) {
             return null;
         }
@@ -133,7 +133,7 @@ final class RenderCache {
         if (!pruned) {
             used.add(key);
         }
-        MarkdownRenderer.RenderedMarkdown found = kept.contains(key) ? readKept(folder.resolve(key)) : null;
+        RenderedMarkdown found = kept.contains(key) ? readKept(folder.resolve(key)) : null;
         if (found == null && seed != null && seedKept.contains(key)) {
             found = readKept(seed.resolve(key));
             if (found != null) {
@@ -152,14 +152,13 @@ final class RenderCache {
     }
 
     /** Renders now and keeps the rendering for the next start. */
-    MarkdownRenderer.RenderedMarkdown make(
-            String markdown, String referencesTitle, Supplier<MarkdownRenderer.RenderedMarkdown> renderer) {
+    RenderedMarkdown make(String markdown, String referencesTitle, Supplier<RenderedMarkdown> renderer) {
         if (folder == null) {
             return renderer.get();
         }
         String key = key(markdown, referencesTitle);
         Path file = folder.resolve(key);
-        MarkdownRenderer.RenderedMarkdown rendered = renderer.get();
+        RenderedMarkdown rendered = renderer.get();
         made.incrementAndGet();
         if (write(file, rendered)) {
             kept.add(key);
@@ -171,7 +170,7 @@ final class RenderCache {
         return DigestUtils.sha256Hex(referencesTitle + "\0" + markdown);
     }
 
-    private static MarkdownRenderer.@Nullable RenderedMarkdown readKept(Path file) {
+    private static @Nullable RenderedMarkdown readKept(Path file) {
         try {
             return read(Files.readAllBytes(file));
         } catch (NoSuchFileException deletedSince) {
@@ -227,7 +226,7 @@ final class RenderCache {
      * was. The temporary file's name comes from a counter, not {@link Files#createTempFile}, whose
      * random names took a tenth of a first start's CPU with 10,000 posts (profiled).
      */
-    private boolean write(Path file, MarkdownRenderer.RenderedMarkdown rendered) {
+    private boolean write(Path file, RenderedMarkdown rendered) {
         try {
             if (!folderMade) {
                 Files.createDirectories(file.getParent());
@@ -249,7 +248,7 @@ final class RenderCache {
         }
     }
 
-    private static void writeWhole(Path file, MarkdownRenderer.RenderedMarkdown rendered) throws IOException {
+    private static void writeWhole(Path file, RenderedMarkdown rendered) throws IOException {
         Path temporary =
                 file.resolveSibling(file.getFileName() + "." + TEMPORARY_FILES.incrementAndGet() + TEMPORARY_SUFFIX);
         Files.write(temporary, bytes(rendered), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -268,7 +267,7 @@ final class RenderCache {
         return names;
     }
 
-    private static byte[] bytes(MarkdownRenderer.RenderedMarkdown rendered) throws IOException {
+    private static byte[] bytes(RenderedMarkdown rendered) throws IOException {
         byte[] html = rendered.html().deflated();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(html.length + 512);
         DataOutputStream out = new DataOutputStream(buffer);
@@ -293,7 +292,7 @@ final class RenderCache {
         return buffer.toByteArray();
     }
 
-    private static MarkdownRenderer.RenderedMarkdown read(byte[] bytes) throws IOException {
+    private static RenderedMarkdown read(byte[] bytes) throws IOException {
         if (bytes.length < 4) {
             throw new IOException("damaged: " + bytes.length + " bytes");
         }
@@ -324,8 +323,7 @@ final class RenderCache {
         if (in.available() != 0) {
             throw new IOException("damaged: bytes after the end");
         }
-        return new MarkdownRenderer.RenderedMarkdown(
-                html, List.copyOf(toc), firstParagraph, words, List.copyOf(citations));
+        return new RenderedMarkdown(html, List.copyOf(toc), firstParagraph, words, List.copyOf(citations));
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -32,7 +32,12 @@ final class ContentFixtures {
     }
 
     static ContentFileReader reader(ContentProperties properties) {
-        return new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), RenderCache.none(), properties);
+        return reader(properties, new MarkdownRenderer(), RenderCache.none());
+    }
+
+    static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, RenderCache renders) {
+        return new ContentFileReader(
+                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties), properties);
     }
 
     static Post aPost(String slug) {

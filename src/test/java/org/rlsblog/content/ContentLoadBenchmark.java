@@ -98,7 +98,7 @@ public class ContentLoadBenchmark {
                 dir.resolve("data"),
                 null);
         return new ContentLoader(
-                new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), renders, properties),
+                ContentFixtures.reader(properties, new MarkdownRenderer(), renders),
                 renders,
                 properties,
                 Clock.systemUTC());

@@ -21,7 +21,7 @@ class RenderCacheTests {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final AtomicInteger renderings = new AtomicInteger();
 
-    private MarkdownRenderer.RenderedMarkdown render(RenderCache cache, String text, String references) {
+    private RenderedMarkdown render(RenderCache cache, String text, String references) {
         return cache.render(text, references, () -> {
             renderings.incrementAndGet();
             return markdown.render(text, references);
@@ -56,9 +56,9 @@ class RenderCacheTests {
 
     @Test
     void aRestartFindsTheRenderingOfTheStartBefore() {
-        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
-        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
         assertThat(renderings).hasValue(1);
         assertThat(again).isEqualTo(first);
@@ -71,7 +71,7 @@ class RenderCacheTests {
         RenderCache cache = RenderCache.in(dataDir, "build 1");
         render(cache, ARTICLE, "References");
 
-        MarkdownRenderer.RenderedMarkdown dutch = render(cache, ARTICLE, "Bronnen");
+        RenderedMarkdown dutch = render(cache, ARTICLE, "Bronnen");
         render(cache, ARTICLE + "\nOne more line.", "References");
 
         assertThat(renderings).hasValue(3);
@@ -108,12 +108,12 @@ class RenderCacheTests {
 
     @Test
     void aDamagedRenderingIsRenderedAgain() throws IOException {
-        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
         Path file = kept().get(0);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
-        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
         assertThat(renderings).hasValue(2);
         assertThat(again).isEqualTo(first);
@@ -124,13 +124,13 @@ class RenderCacheTests {
 
     @Test
     void aRenderingWithOneByteChangedIsRenderedAgain() throws IOException {
-        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
         Path file = kept().get(0);
         byte[] bytes = Files.readAllBytes(file);
         bytes[12] ^= 0x04; // inside the deflated HTML: the file's length and structure stay as they were
         Files.write(file, bytes);
 
-        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
         assertThat(renderings).as("the checksum caught it").hasValue(2);
         assertThat(again.html().toString()).isEqualTo(first.html().toString());
@@ -138,11 +138,11 @@ class RenderCacheTests {
 
     @Test
     void theImagesRenderingsAreReadButNeverWrittenOrPruned(@TempDir Path imageData) throws IOException {
-        MarkdownRenderer.RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
+        RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
         List<Path> seed = kept(imageData);
 
         RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
-        MarkdownRenderer.RenderedMarkdown atStart = render(container, ARTICLE, "References");
+        RenderedMarkdown atStart = render(container, ARTICLE, "References");
         render(container, "Written since the image was built.", "References");
         container.prune();
 
@@ -157,13 +157,13 @@ class RenderCacheTests {
     @Test
     void aDamagedSeedRenderingIsRenderedAgainIntoTheDataFolderAndTheSeedIsLeftAsItWas(@TempDir Path imageData)
             throws IOException {
-        MarkdownRenderer.RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
+        RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
         Path seedFile = kept(imageData).get(0);
         byte[] damaged = java.util.Arrays.copyOf(Files.readAllBytes(seedFile), 10);
         Files.write(seedFile, damaged);
 
         RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
-        MarkdownRenderer.RenderedMarkdown atStart = render(container, ARTICLE, "References");
+        RenderedMarkdown atStart = render(container, ARTICLE, "References");
         container.prune();
 
         assertThat(renderings).hasValue(2);
@@ -222,7 +222,7 @@ class RenderCacheTests {
 
     private static ContentSnapshot load(ContentProperties properties, RenderCache cache) throws IOException {
         return new ContentLoader(
-                        new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), cache, properties),
+                        ContentFixtures.reader(properties, new MarkdownRenderer(), cache),
                         cache,
                         properties,
                         Clock.systemUTC())

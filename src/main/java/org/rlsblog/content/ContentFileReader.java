@@ -70,23 +70,22 @@ class ContentFileReader {
         }
         String slug = AddressFields.slug(fields, file);
         Locale lang = fields.lang();
-        Post post = new Post(
-                slug,
-                title,
-                date,
-                fields.dateTime("updated"),
-                AddressFields.tags(fields),
-                AddressFields.aliases(fields),
-                lang,
-                fields.text("author"),
-                fields.text("image"),
-                fields.text("image_alt"),
-                fields.localDate("reviewed"),
-                fields.text("reviewed_by"),
-                fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"),
-                fields.list("about"),
-                bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)),
-                file);
+        Post post = Post.builder()
+                .slug(slug)
+                .title(title)
+                .published(date)
+                .updated(fields.dateTime("updated"))
+                .tags(AddressFields.tags(fields))
+                .aliases(AddressFields.aliases(fields))
+                .lang(lang)
+                .author(fields.text("author"))
+                .image(fields.text("image"), fields.text("image_alt"))
+                .reviewed(fields.localDate("reviewed"), fields.text("reviewed_by"))
+                .comments(fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"))
+                .about(fields.list("about"))
+                .body(bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)))
+                .source(file)
+                .build();
         if (post.image() != null && post.imageAlt() == null) {
             warnings.add("'image' has no 'image_alt': describe the image for readers who cannot see it");
         }
@@ -106,17 +105,16 @@ class ContentFileReader {
         if (updated == null) {
             updated = fields.dateTime("date");
         }
-        Page page = new Page(
-                AddressFields.slug(fields, file),
-                title,
-                BodyRenderer.summary(fields.text("summary"), rendered),
-                AddressFields.aliases(fields),
-                fields.lang(),
-                updated,
-                rendered.html().toString(),
-                rendered.toc(),
-                bodies.showToc(tocMode(fields), rendered),
-                file);
+        Page page = Page.builder()
+                .slug(AddressFields.slug(fields, file))
+                .title(title)
+                .summary(BodyRenderer.summary(fields.text("summary"), rendered))
+                .aliases(AddressFields.aliases(fields))
+                .lang(fields.lang())
+                .updated(updated)
+                .body(rendered.html().toString(), rendered.toc(), bodies.showToc(tocMode(fields), rendered))
+                .source(file)
+                .build();
         return new Result<>(page, warnings);
     }
 

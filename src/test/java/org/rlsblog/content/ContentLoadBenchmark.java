@@ -87,16 +87,7 @@ public class ContentLoadBenchmark {
     }
 
     private ContentLoader loader(RenderCache renders) {
-        ContentProperties properties = new ContentProperties(
-                dir,
-                java.time.ZoneId.of("Europe/Amsterdam"),
-                false,
-                java.time.Duration.ofMillis(300),
-                3,
-                200,
-                java.net.URI.create("http://localhost"),
-                dir.resolve("data"),
-                null);
+        ContentProperties properties = ContentFixtures.properties(dir, dir.resolve("data"));
         return new ContentLoader(
                 ContentFixtures.reader(properties, new MarkdownRenderer(), renders),
                 renders,

@@ -183,16 +183,7 @@ class RenderCacheTests {
 
     @Test
     void theRealContentLoadsTheSameFromKeptRenderings() throws IOException {
-        ContentProperties properties = new ContentProperties(
-                Path.of("content"),
-                ContentFixtures.AMSTERDAM,
-                false,
-                java.time.Duration.ofMillis(300),
-                3,
-                200,
-                java.net.URI.create("http://localhost:8080"),
-                dataDir,
-                null);
+        ContentProperties properties = ContentFixtures.properties(Path.of("content"), dataDir);
 
         ContentSnapshot rendered = load(properties, RenderCache.in(dataDir, "build 1"));
         assertThat(kept())

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +113,7 @@ class RenderCacheTests {
         RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
         Path file = kept().get(0);
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
 
         RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
@@ -159,7 +161,7 @@ class RenderCacheTests {
             throws IOException {
         RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
         Path seedFile = kept(imageData).get(0);
-        byte[] damaged = java.util.Arrays.copyOf(Files.readAllBytes(seedFile), 10);
+        byte[] damaged = Arrays.copyOf(Files.readAllBytes(seedFile), 10);
         Files.write(seedFile, damaged);
 
         RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
@@ -205,8 +207,8 @@ class RenderCacheTests {
         assertThat(kept.posts())
                 .extracting(Post::slug, Post::title, Post::published, Post::tags, Post::source)
                 .isEqualTo(rendered.posts().stream()
-                        .map(post -> org.assertj.core.groups.Tuple.tuple(
-                                post.slug(), post.title(), post.published(), post.tags(), post.source()))
+                        .map(post ->
+                                Tuple.tuple(post.slug(), post.title(), post.published(), post.tags(), post.source()))
                         .toList());
         assertThat(kept.pages()).isEqualTo(rendered.pages());
     }

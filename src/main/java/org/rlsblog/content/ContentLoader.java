@@ -2,6 +2,7 @@ package org.rlsblog.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
 class ContentLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
-    private static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+    private static final int KIB = 1024;
+    private static final long MAX_FILE_BYTES = 2L * KIB * KIB;
 
     private final ContentFileReader reader;
     private final RenderCache renders;
@@ -59,7 +62,7 @@ class ContentLoader {
                 postFiles.parallelStream().map(f -> parse(f, true)).toList();
         List<Parsed> parsedPages =
                 pageFiles.parallelStream().map(f -> parse(f, false)).toList();
-        cache.keySet().retainAll(new java.util.HashSet<>(concat(postFiles, pageFiles)));
+        cache.keySet().retainAll(new HashSet<>(concat(postFiles, pageFiles)));
 
         List<Post> posts = new ArrayList<>();
         List<Page> pages = new ArrayList<>();
@@ -99,7 +102,7 @@ class ContentLoader {
         long size = attributes.size();
         try {
             if (size > MAX_FILE_BYTES) {
-                throw new ContentFileException(0, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+                throw new ContentFileException(0, "file is larger than " + MAX_FILE_BYTES / KIB + " KiB");
             }
             String text = decode(Files.readAllBytes(file));
             if (post) {
@@ -123,7 +126,7 @@ class ContentLoader {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ContentFileException(0, "not valid UTF-8 text");

@@ -1,9 +1,12 @@
 package org.rlsblog.content;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,10 +98,10 @@ record ContentSnapshot(
         }
 
         Map<String, String> aliases = new HashMap<>();
-        Set<String> liveUrls = new java.util.HashSet<>();
+        Set<String> liveUrls = new HashSet<>();
         postsBySlug.values().forEach(p -> liveUrls.add(p.url()));
         pages.values().forEach(p -> liveUrls.add(p.url()));
-        Map<String, java.nio.file.Path> aliasOwners = new HashMap<>();
+        Map<String, Path> aliasOwners = new HashMap<>();
         List<Post> posts = new ArrayList<>();
         for (Post post : postsBySlug.values()) {
             if (addAliases(post.aliases(), post.url(), post.source(), liveUrls, aliases, aliasOwners, problems)) {
@@ -129,7 +132,7 @@ record ContentSnapshot(
                 List.copyOf(posts),
                 Map.copyOf(indexBySlug),
                 Map.copyOf(byTag),
-                java.util.Collections.unmodifiableMap(tags),
+                Collections.unmodifiableMap(tags),
                 Map.copyOf(pages),
                 Map.copyOf(aliases),
                 List.copyOf(problems),
@@ -143,10 +146,10 @@ record ContentSnapshot(
     private static boolean addAliases(
             List<String> wanted,
             String target,
-            java.nio.file.Path source,
+            Path source,
             Set<String> liveUrls,
             Map<String, String> aliases,
-            Map<String, java.nio.file.Path> owners,
+            Map<String, Path> owners,
             List<ContentProblem> problems) {
         List<String> keys = new ArrayList<>();
         for (String alias : wanted) {

@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +33,9 @@ import org.springframework.stereotype.Component;
 class ContentWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ContentWatcher.class);
+
+    /** How often the watcher looks for a folder that vanished or moved, and retries a watch that failed. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final PostCatalog catalog;
     private final ContentProperties properties;
@@ -101,7 +107,7 @@ class ContentWatcher implements SmartLifecycle {
                                     "Content folder {} is gone; serving what was loaded, checking every second", root);
                             wasMissing = true;
                         }
-                        TimeUnit.SECONDS.sleep(1);
+                        TimeUnit.MILLISECONDS.sleep(CHECK_INTERVAL.toMillis());
                         continue;
                     }
                     closeWatchService();
@@ -115,10 +121,10 @@ class ContentWatcher implements SmartLifecycle {
                         catalog.reload();
                     }
                 }
-                WatchKey key = watchService.poll(1, TimeUnit.SECONDS);
+                WatchKey key = watchService.poll(CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
                 if (key == null) {
                     // a folder moved away keeps its watch keys: notice it is no longer the one at root
-                    if (!java.util.Objects.equals(folderId(root), watchedFolder)) {
+                    if (!Objects.equals(folderId(root), watchedFolder)) {
                         keys.clear();
                     }
                     continue;
@@ -138,7 +144,7 @@ class ContentWatcher implements SmartLifecycle {
                 log.warn("Watching {} failed ({}); retrying", root, e.toString());
                 keys.clear();
                 try {
-                    TimeUnit.SECONDS.sleep(1);
+                    TimeUnit.MILLISECONDS.sleep(CHECK_INTERVAL.toMillis());
                 } catch (InterruptedException interrupted) {
                     return;
                 }
@@ -150,8 +156,7 @@ class ContentWatcher implements SmartLifecycle {
     private static Object folderId(Path root) {
         try {
             return Files.isDirectory(root)
-                    ? Files.readAttributes(root, java.nio.file.attribute.BasicFileAttributes.class)
-                            .fileKey()
+                    ? Files.readAttributes(root, BasicFileAttributes.class).fileKey()
                     : null;
         } catch (IOException e) {
             return null;

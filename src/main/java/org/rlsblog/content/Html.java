@@ -8,15 +8,19 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * An article's rendered HTML, kept deflated (UTF-8, then zlib's fastest level). Every post's HTML
- * is held for as long as the site runs, but it is read only when a page that shows it is made
- * (the page cache then keeps the finished page), so it is stored at a third to a half of its size:
- * with 10,000 generated posts the live heap went from 164 MB (UTF-8 bytes) to 117 MB. (As a string
- * it would take twice the UTF-8 size: one curly quote makes Java keep a string at two bytes a
- * character.)
- * Inflating an article's HTML takes a few tens of microseconds. {@link #toString()} gives the HTML.
+ * An article's rendered HTML, kept deflated (UTF-8, then zlib's fastest level): every post's HTML
+ * is held for as long as the site runs but read only when a page that shows it is made, so it is
+ * kept small rather than quick to read. {@link #toString()} gives the HTML.
  */
 public final class Html {
+
+    /** Deflate shrinks at most about 1,000 to 1: a length past this many times the bytes is damage, not HTML. */
+    private static final long MAX_INFLATION = 1100L;
+
+    /** Room for the few bytes that deflate adds even to the shortest input. */
+    private static final int SLACK = 64;
+
+    private static final int CHUNK_SIZE = 8192;
 
     private final byte[] deflated;
     private final int length;
@@ -32,8 +36,8 @@ public final class Html {
         try {
             deflater.setInput(utf8);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 2 + 64);
-            byte[] buffer = new byte[8192];
+            ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 2 + SLACK);
+            byte[] buffer = new byte[CHUNK_SIZE];
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
             }
@@ -45,12 +49,10 @@ public final class Html {
 
     /**
      * HTML as {@link #deflated()} and {@link #length()} gave it. The render cache keeps it so, and
-     * checks its files' checksums: the bytes are not inflated here, which would cost a restart with
-     * 10,000 posts about a third of a second.
+     * checks its files' checksums: the bytes are not inflated here, which would slow a restart.
      */
     static Html ofDeflated(byte[] deflated, int length) {
-        // deflate shrinks at most about 1,000 to 1: a larger length is damage, not HTML
-        if (length < 0 || length > 1100L * deflated.length + 64) {
+        if (length < 0 || length > MAX_INFLATION * deflated.length + SLACK) {
             throw new IllegalArgumentException("deflated HTML of " + length + " bytes is damaged");
         }
         return new Html(deflated, length); // the caller's own array (read from a file), not copied

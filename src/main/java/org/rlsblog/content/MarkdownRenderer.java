@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MarkdownRenderer {
 
+    /** The heading levels in a table of contents, one bit each: h2 and h3. */
+    private static final int TOC_LEVELS = 0b1100;
+
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -54,7 +57,7 @@ class MarkdownRenderer {
         options.set(TablesExtension.WITH_CAPTION, false);
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
-        options.set(TocExtension.LEVELS, 0b1100); // h2 and h3
+        options.set(TocExtension.LEVELS, TOC_LEVELS);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }
@@ -134,6 +137,4 @@ class MarkdownRenderer {
         }
         return words;
     }
-
-    record RenderedMarkdown(Html html, List<TocEntry> toc, String firstParagraph, int words, List<String> citations) {}
 }

@@ -24,6 +24,10 @@ public record Page(
         toc = List.copyOf(toc);
     }
 
+    static PageBuilder builder() {
+        return new PageBuilder();
+    }
+
     public String url() {
         return "/" + slug;
     }

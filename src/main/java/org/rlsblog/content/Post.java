@@ -38,6 +38,10 @@ public record Post(
         about = List.copyOf(about);
     }
 
+    static PostBuilder builder() {
+        return new PostBuilder();
+    }
+
     /** The front matter's summary, or the first paragraph's text (shortened). */
     public String summary() {
         return body.get().summary();

@@ -6,10 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A post's body: its HTML and what is read from it. Rendered when it is first asked for, then
- * kept. Rendering every post before answering made a first start with 10,000 posts take 13-17 s
- * on 2 cores (most of it the JIT compiling flexmark as it went); now a start renders only what
- * readers ask for, and the search index, built in the background after each load, renders the
- * rest. A rendering kept by an earlier start ({@link RenderCache}) is read at load, as before.
+ * kept: rendering every post before answering made a first start slow, so a start renders only
+ * what readers ask for, and the search index, built in the background after each load, renders
+ * the rest. A rendering kept by an earlier start ({@link RenderCache}) is read at load.
  */
 public final class PostBody {
 

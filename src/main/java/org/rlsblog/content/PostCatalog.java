@@ -3,10 +3,12 @@ package org.rlsblog.content;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,7 @@ public class PostCatalog {
                 next.posts().size(),
                 next.pages().size(),
                 next.problems().size(),
-                (System.nanoTime() - start) / 1_000_000);
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         events.publishEvent(new ContentChanged(
                 next.loadedAt(),
                 next.posts().size(),
@@ -161,7 +163,7 @@ public class PostCatalog {
 
     public List<Page> pages() {
         return snapshot.get().pages().values().stream()
-                .sorted(java.util.Comparator.comparing(Page::slug))
+                .sorted(Comparator.comparing(Page::slug))
                 .toList();
     }
 

@@ -15,15 +15,15 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
  * flexmark's autolink extension (bare URLs, {@code www.} addresses and e-mail addresses become
- * links), asked only about text that could hold one. Its post-processor runs a regular expression
- * and a link scanner over every text node of every post: a fifth of the CPU samples in a profile
- * of loading 10,000 posts. Measured end to end the gain is smaller: about 10 % of a first start's
- * load (cold JIT), 2-3 % once warm (JMH). A link needs {@code ://} (so a colon), {@code www.} or an
- * {@code @}; text with none of them is left alone, as the extension itself would leave it. Text
- * that runs on into a typographic quote or an HTML entity, which the extension reads together
- * with it, is always handed over.
+ * links), asked only about text that could hold one: its regular expression and link scanner over
+ * every text node were a large part of loading content. A link needs {@code ://} (so a colon),
+ * {@code www.} or an {@code @}; text with none of them is left alone, as the extension itself would
+ * leave it. Text that runs on into a typographic quote or an HTML entity, which the extension reads
+ * together with it, is always handed over.
  */
 final class QuickAutolinkExtension implements Parser.ParserExtension {
+
+    private static final String WWW = "www";
 
     @Override
     public void parserOptions(MutableDataHolder options) {}
@@ -44,8 +44,8 @@ final class QuickAutolinkExtension implements Parser.ParserExtension {
                 return true;
             }
             if ((c == 'w' || c == 'W')
-                    && i + 3 <= text.length()
-                    && text.subSequence(i, i + 3).toString().equalsIgnoreCase("www")) {
+                    && i + WWW.length() <= text.length()
+                    && text.subSequence(i, i + WWW.length()).toString().equalsIgnoreCase(WWW)) {
                 return true;
             }
         }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class Slugs {
 
     static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final int MAX_LENGTH = 200;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
@@ -30,7 +31,7 @@ final class Slugs {
     }
 
     static boolean isValid(String slug) {
-        return slug.length() <= 200 && VALID.matcher(slug).matches();
+        return slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
     }
 
     private static String trimHyphens(String slug) {

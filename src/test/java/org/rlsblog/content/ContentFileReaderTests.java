@@ -45,61 +45,6 @@ class ContentFileReaderTests {
         assertThat(post.readingMinutes()).isEqualTo(1);
     }
 
-    /** Counts its renderings, and fails them all when told to. */
-    private static final class CountingRenderer extends MarkdownRenderer {
-
-        final java.util.concurrent.atomic.AtomicInteger renderings = new java.util.concurrent.atomic.AtomicInteger();
-        volatile boolean fail;
-
-        @Override
-        RenderedMarkdown render(String markdown, String referencesTitle) {
-            renderings.incrementAndGet();
-            if (fail) {
-                throw new IllegalStateException("flexmark gave up");
-            }
-            return super.render(markdown, referencesTitle);
-        }
-    }
-
-    private static ContentFileReader readerWith(MarkdownRenderer renderer) {
-        return new ContentFileReader(
-                new FrontMatterParser(), renderer, RenderCache.none(), ContentFixtures.properties(Path.of("content")));
-    }
-
-    @Test
-    void rendersAPostsMarkdownWhenFirstAskedForAndOnlyOnce() throws Exception {
-        CountingRenderer renderer = new CountingRenderer();
-        Post post = readerWith(renderer)
-                .readPost(FILE, post("title: Hello\ndate: 2024-05-01\ntoc: on"))
-                .item();
-
-        assertThat(renderer.renderings).as("reading the file").hasValue(0);
-        assertThat(post.body().isRendered()).isFalse();
-        assertThat(post.summary()).isEqualTo("First paragraph of the post.");
-        assertThat(post.html().toString()).contains("<p>Second paragraph.</p>");
-        assertThat(post.words()).isEqualTo(7);
-        assertThat(renderer.renderings).hasValue(1);
-        assertThat(post.body().isRendered()).isTrue();
-    }
-
-    @Test
-    void aPostWhoseMarkdownCannotBeRenderedShowsItAsEscapedTextAndNamesTheProblem() throws Exception {
-        CountingRenderer renderer = new CountingRenderer();
-        renderer.fail = true;
-        Post post = readerWith(renderer)
-                .readPost(FILE, post("title: Broken\ndate: 2024-05-01", "Text with <script>x</script> in it.\n"))
-                .item();
-
-        PostBody.Rendered rendered = post.body().get();
-        assertThat(rendered.problem())
-                .startsWith("line 5: the Markdown could not be rendered")
-                .contains("flexmark gave up");
-        assertThat(rendered.html().toString())
-                .isEqualTo("<pre class=\"unrendered\">Text with &lt;script&gt;x&lt;/script&gt; in it.\n</pre>");
-        post.html();
-        assertThat(renderer.renderings).as("not tried again on every request").hasValue(1);
-    }
-
     @Test
     void rejectsMissingTitle() {
         ContentFileException e = failure(post("date: 2024-05-01"));

@@ -1,20 +1,27 @@
 package org.rlsblog.content;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** Small factories for content tests: settings, a reader, posts and pages. */
 final class ContentFixtures {
 
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final ZonedDateTime PUBLISHED = ZonedDateTime.of(2024, 5, 1, 9, 0, 0, 0, AMSTERDAM);
 
     private ContentFixtures() {}
 
+    /** The settings' defaults, except that nothing watches the folder. */
     static ContentProperties properties(Path contentDir) {
+        return properties(contentDir, contentDir.resolveSibling("data"));
+    }
+
+    static ContentProperties properties(Path contentDir, Path dataDir) {
         return new ContentProperties(
                 contentDir,
                 AMSTERDAM,
@@ -22,8 +29,8 @@ final class ContentFixtures {
                 Duration.ofMillis(300),
                 3,
                 200,
-                java.net.URI.create("http://localhost:8080"),
-                contentDir.resolveSibling("data"),
+                URI.create("http://localhost:8080"),
+                dataDir,
                 null);
     }
 
@@ -32,30 +39,35 @@ final class ContentFixtures {
     }
 
     static ContentFileReader reader(ContentProperties properties) {
-        return new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), RenderCache.none(), properties);
+        return reader(properties, new MarkdownRenderer(), RenderCache.none());
+    }
+
+    static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, RenderCache renders) {
+        return new ContentFileReader(
+                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties), properties);
     }
 
     static Post aPost(String slug) {
-        return aPost(slug, ZonedDateTime.of(2024, 5, 1, 9, 0, 0, 0, AMSTERDAM), List.of());
+        return aPost(slug, PUBLISHED, List.of());
     }
 
     static Post aPost(String slug, ZonedDateTime published, List<String> aliases, String... tags) {
-        return new Post(
-                slug,
-                "Title of " + slug,
-                published,
-                null,
-                java.util.Arrays.stream(tags).map(t -> new Tag(Slugs.of(t), t)).toList(),
-                aliases,
-                Locale.ENGLISH,
-                null,
-                null,
-                null,
-                null,
-                null,
-                CommentMode.OPEN,
-                List.of(),
-                PostBody.of(new PostBody.Rendered(
+        return aPostBuilder(slug, published)
+                .aliases(aliases)
+                .tags(Arrays.stream(tags).map(t -> new Tag(Slugs.of(t), t)).toList())
+                .build();
+    }
+
+    static Post aPostFrom(String file, String slug) {
+        return aPostBuilder(slug, PUBLISHED).source(Path.of(file)).build();
+    }
+
+    private static PostBuilder aPostBuilder(String slug, ZonedDateTime published) {
+        return Post.builder()
+                .slug(slug)
+                .title("Title of " + slug)
+                .published(published)
+                .body(PostBody.of(new PostBody.Rendered(
                         Html.of("<p>Body of " + slug + "</p>"),
                         List.of(),
                         false,
@@ -63,42 +75,18 @@ final class ContentFixtures {
                         3,
                         1,
                         "Summary of " + slug,
-                        null)),
-                Path.of("content/posts/" + slug + ".md"));
-    }
-
-    static Post aPostFrom(String file, String slug) {
-        Post post = aPost(slug);
-        return new Post(
-                post.slug(),
-                post.title(),
-                post.published(),
-                post.updated(),
-                post.tags(),
-                post.aliases(),
-                post.lang(),
-                post.author(),
-                post.image(),
-                post.imageAlt(),
-                post.reviewed(),
-                post.reviewedBy(),
-                post.comments(),
-                post.about(),
-                post.body(),
-                Path.of(file));
+                        null)))
+                .source(Path.of("content/posts/" + slug + ".md"));
     }
 
     static Page aPage(String slug, String... aliases) {
-        return new Page(
-                slug,
-                "Page " + slug,
-                "Summary of " + slug,
-                List.of(aliases),
-                Locale.ENGLISH,
-                null,
-                "<p>Page " + slug + "</p>",
-                List.of(),
-                false,
-                Path.of("content/pages/" + slug + ".md"));
+        return Page.builder()
+                .slug(slug)
+                .title("Page " + slug)
+                .summary("Summary of " + slug)
+                .aliases(List.of(aliases))
+                .body("<p>Page " + slug + "</p>", List.of(), false)
+                .source(Path.of("content/pages/" + slug + ".md"))
+                .build();
     }
 }

@@ -3,6 +3,7 @@ package org.rlsblog.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +18,7 @@ class ContentFuzzTests {
 
     @FuzzTest(maxDuration = "60s")
     void anyFileBecomesAPostOrAReportedProblem(byte[] input) {
-        String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(input, StandardCharsets.UTF_8);
         try {
             ContentFileReader.Result<Post> result = READER.readPost(Path.of("content/posts/fuzz.md"), text);
             Post post = result.item();

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading a whole content folder (parse, front matter, flexmark, snapshot), as at start-up: the
- * target is 10,000 posts in under 5 s. {@code loadEverything} is a first start, which leaves the
+ * Reading a whole content folder (parse, front matter, flexmark, snapshot), as at start-up (its
+ * target is in docs/benchmarks.md). {@code loadEverything} is a first start, which leaves the
  * rendering to when a post is first asked for; {@code loadAndRenderEverything} then renders every
  * post too (what the search index build does after a first start); {@code loadEverythingAgain}
  * finds them rendered by the start before (a restart). Run with {@code scripts/jmh.sh ContentLoad}.
@@ -87,18 +87,9 @@ public class ContentLoadBenchmark {
     }
 
     private ContentLoader loader(RenderCache renders) {
-        ContentProperties properties = new ContentProperties(
-                dir,
-                java.time.ZoneId.of("Europe/Amsterdam"),
-                false,
-                java.time.Duration.ofMillis(300),
-                3,
-                200,
-                java.net.URI.create("http://localhost"),
-                dir.resolve("data"),
-                null);
+        ContentProperties properties = ContentFixtures.properties(dir, dir.resolve("data"));
         return new ContentLoader(
-                new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), renders, properties),
+                ContentFixtures.reader(properties, new MarkdownRenderer(), renders),
                 renders,
                 properties,
                 Clock.systemUTC());

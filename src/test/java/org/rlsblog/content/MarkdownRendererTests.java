@@ -6,6 +6,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownRendererTests {
 
@@ -67,7 +69,7 @@ class MarkdownRendererTests {
 
     @Test
     void collectsTheTableOfContentsFromH2AndH3() {
-        MarkdownRenderer.RenderedMarkdown rendered = renderer.render("# Top\n\n## One\n\n### One a\n\n#### Deep\n");
+        RenderedMarkdown rendered = renderer.render("# Top\n\n## One\n\n### One a\n\n#### Deep\n");
 
         assertThat(rendered.toc()).containsExactly(new TocEntry(2, "one", "One"), new TocEntry(3, "one-a", "One a"));
     }
@@ -103,7 +105,7 @@ class MarkdownRendererTests {
 
     @Test
     void readsTheFirstParagraphAndCountsWords() {
-        MarkdownRenderer.RenderedMarkdown rendered = renderer.render("## Heading\n\nOne *two* three.\n\nFour five.\n");
+        RenderedMarkdown rendered = renderer.render("## Heading\n\nOne *two* three.\n\nFour five.\n");
 
         assertThat(rendered.firstParagraph()).isEqualTo("One two three.");
         assertThat(rendered.words()).isEqualTo(6);
@@ -111,7 +113,7 @@ class MarkdownRendererTests {
 
     @Test
     void rendersAnEmptyBody() {
-        MarkdownRenderer.RenderedMarkdown rendered = renderer.render("");
+        RenderedMarkdown rendered = renderer.render("");
 
         assertThat(rendered.html().toString()).isEmpty();
         assertThat(rendered.firstParagraph()).isEmpty();
@@ -119,8 +121,8 @@ class MarkdownRendererTests {
         assertThat(rendered.toc()).isEmpty();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest
+    @ValueSource(
             strings = {
                 "",
                 "   ",

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class RenderCacheTests {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final AtomicInteger renderings = new AtomicInteger();
 
-    private MarkdownRenderer.RenderedMarkdown render(RenderCache cache, String text, String references) {
+    private RenderedMarkdown render(RenderCache cache, String text, String references) {
         return cache.render(text, references, () -> {
             renderings.incrementAndGet();
             return markdown.render(text, references);
@@ -56,9 +58,9 @@ class RenderCacheTests {
 
     @Test
     void aRestartFindsTheRenderingOfTheStartBefore() {
-        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
-        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
         assertThat(renderings).hasValue(1);
         assertThat(again).isEqualTo(first);
@@ -71,7 +73,7 @@ class RenderCacheTests {
         RenderCache cache = RenderCache.in(dataDir, "build 1");
         render(cache, ARTICLE, "References");
 
-        MarkdownRenderer.RenderedMarkdown dutch = render(cache, ARTICLE, "Bronnen");
+        RenderedMarkdown dutch = render(cache, ARTICLE, "Bronnen");
         render(cache, ARTICLE + "\nOne more line.", "References");
 
         assertThat(renderings).hasValue(3);
@@ -108,12 +110,12 @@ class RenderCacheTests {
 
     @Test
     void aDamagedRenderingIsRenderedAgain() throws IOException {
-        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
         Path file = kept().get(0);
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
 
-        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
         assertThat(renderings).hasValue(2);
         assertThat(again).isEqualTo(first);
@@ -124,13 +126,13 @@ class RenderCacheTests {
 
     @Test
     void aRenderingWithOneByteChangedIsRenderedAgain() throws IOException {
-        MarkdownRenderer.RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown first = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
         Path file = kept().get(0);
         byte[] bytes = Files.readAllBytes(file);
         bytes[12] ^= 0x04; // inside the deflated HTML: the file's length and structure stay as they were
         Files.write(file, bytes);
 
-        MarkdownRenderer.RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
+        RenderedMarkdown again = render(RenderCache.in(dataDir, "build 1"), ARTICLE, "References");
 
         assertThat(renderings).as("the checksum caught it").hasValue(2);
         assertThat(again.html().toString()).isEqualTo(first.html().toString());
@@ -138,11 +140,11 @@ class RenderCacheTests {
 
     @Test
     void theImagesRenderingsAreReadButNeverWrittenOrPruned(@TempDir Path imageData) throws IOException {
-        MarkdownRenderer.RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
+        RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
         List<Path> seed = kept(imageData);
 
         RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
-        MarkdownRenderer.RenderedMarkdown atStart = render(container, ARTICLE, "References");
+        RenderedMarkdown atStart = render(container, ARTICLE, "References");
         render(container, "Written since the image was built.", "References");
         container.prune();
 
@@ -157,13 +159,13 @@ class RenderCacheTests {
     @Test
     void aDamagedSeedRenderingIsRenderedAgainIntoTheDataFolderAndTheSeedIsLeftAsItWas(@TempDir Path imageData)
             throws IOException {
-        MarkdownRenderer.RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
+        RenderedMarkdown atBuild = render(RenderCache.in(imageData, "build 1"), ARTICLE, "References");
         Path seedFile = kept(imageData).get(0);
-        byte[] damaged = java.util.Arrays.copyOf(Files.readAllBytes(seedFile), 10);
+        byte[] damaged = Arrays.copyOf(Files.readAllBytes(seedFile), 10);
         Files.write(seedFile, damaged);
 
         RenderCache container = RenderCache.in(dataDir, imageData, "build 1");
-        MarkdownRenderer.RenderedMarkdown atStart = render(container, ARTICLE, "References");
+        RenderedMarkdown atStart = render(container, ARTICLE, "References");
         container.prune();
 
         assertThat(renderings).hasValue(2);
@@ -183,16 +185,7 @@ class RenderCacheTests {
 
     @Test
     void theRealContentLoadsTheSameFromKeptRenderings() throws IOException {
-        ContentProperties properties = new ContentProperties(
-                Path.of("content"),
-                ContentFixtures.AMSTERDAM,
-                false,
-                java.time.Duration.ofMillis(300),
-                3,
-                200,
-                java.net.URI.create("http://localhost:8080"),
-                dataDir,
-                null);
+        ContentProperties properties = ContentFixtures.properties(Path.of("content"), dataDir);
 
         ContentSnapshot rendered = load(properties, RenderCache.in(dataDir, "build 1"));
         assertThat(kept())
@@ -214,15 +207,15 @@ class RenderCacheTests {
         assertThat(kept.posts())
                 .extracting(Post::slug, Post::title, Post::published, Post::tags, Post::source)
                 .isEqualTo(rendered.posts().stream()
-                        .map(post -> org.assertj.core.groups.Tuple.tuple(
-                                post.slug(), post.title(), post.published(), post.tags(), post.source()))
+                        .map(post ->
+                                Tuple.tuple(post.slug(), post.title(), post.published(), post.tags(), post.source()))
                         .toList());
         assertThat(kept.pages()).isEqualTo(rendered.pages());
     }
 
     private static ContentSnapshot load(ContentProperties properties, RenderCache cache) throws IOException {
         return new ContentLoader(
-                        new ContentFileReader(new FrontMatterParser(), new MarkdownRenderer(), cache, properties),
+                        ContentFixtures.reader(properties, new MarkdownRenderer(), cache),
                         cache,
                         properties,
                         Clock.systemUTC())

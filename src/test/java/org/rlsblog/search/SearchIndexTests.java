@@ -3,9 +3,13 @@ package org.rlsblog.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -128,12 +132,12 @@ class SearchIndexTests extends SeoSiteTestSupport {
 
     @Test
     void answersRelatedPostsAtOnceBeforeTheFirstIndexIsBuiltAndSaysWhenTextCanJoinIn() {
-        List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SearchIndex fresh = new SearchIndex(catalog, java.time.Clock.systemUTC(), published::add);
+        List<Object> published = new CopyOnWriteArrayList<>();
+        SearchIndex fresh = new SearchIndex(catalog, Clock.systemUTC(), published::add);
         Post seed = catalog.findPost(SEED_SLUG).orElseThrow();
 
-        List<String> early = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(2),
+        List<String> early = Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(2),
                 () -> fresh.related(seed, 3).stream().map(Post::slug).toList(),
                 "an article must not wait for the search index");
         assertThat(early).first().isEqualTo(REVIEWED_SLUG);

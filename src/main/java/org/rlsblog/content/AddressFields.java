@@ -1,0 +1,53 @@
+package org.rlsblog.content;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The front matter that gives a file its addresses on the site: slug, tags and aliases. */
+final class AddressFields {
+
+    private AddressFields() {}
+
+    /** The {@code slug} key, or one made from the file name. */
+    static String slug(FrontMatterFields fields, Path file) throws ContentFileException {
+        String given = fields.text("slug");
+        String slug =
+                given != null ? given : Slugs.ofFileName(file.getFileName().toString());
+        if (!Slugs.isValid(slug)) {
+            throw new ContentFileException(
+                    given != null ? fields.line("slug") : 1,
+                    "slug '" + slug + "' must be lowercase letters, digits and single hyphens"
+                            + (given == null ? " (it comes from the file name; set 'slug:' to choose one)" : ""));
+        }
+        return slug;
+    }
+
+    /** The {@code tags} key; names that make the same slug are one tag, as first written. */
+    static List<Tag> tags(FrontMatterFields fields) throws ContentFileException {
+        Map<String, Tag> tags = new LinkedHashMap<>();
+        for (String name : fields.list("tags")) {
+            String slug = Slugs.of(name);
+            if (slug.isEmpty()) {
+                throw new ContentFileException(fields.line("tags"), "tag '" + name + "' has no letters or digits");
+            }
+            tags.putIfAbsent(slug, new Tag(slug, name));
+        }
+        return List.copyOf(tags.values());
+    }
+
+    /** The {@code aliases} key: old addresses, each a path on this site. */
+    static List<String> aliases(FrontMatterFields fields) throws ContentFileException {
+        List<String> aliases = new ArrayList<>();
+        for (String alias : fields.list("aliases")) {
+            if (!alias.startsWith("/") || alias.startsWith("//") || alias.contains("..") || alias.contains("\\")) {
+                throw new ContentFileException(
+                        fields.line("aliases"), "alias '" + alias + "' must be a path on this site, starting with '/'");
+            }
+            aliases.add(alias);
+        }
+        return aliases;
+    }
+}

@@ -116,17 +116,28 @@ final class CommentCollector {
             String parentKey = parent == 0 ? null : keys.get(parent);
             String key = "wp:" + item.id() + ":" + c.id();
             keys.put(c.id(), key);
+            collected.add(imported(c, key, parentKey, body, status, created));
+            report.comment(status);
+        }
+
+        /** The comment as the store takes it; a name is cut to its column, an address that does not fit is left out. */
+        private ImportedComment imported(
+                WxrItem.Comment c,
+                String key,
+                @Nullable String parentKey,
+                String body,
+                CommentStatus status,
+                Instant created) {
             String name = WordPressHtml.decodeEntities(c.author()).strip();
-            // the store's column sizes: a name is cut, an address that does not fit is left out
+            name = name.length() > CommentColumns.AUTHOR_NAME ? name.substring(0, CommentColumns.AUTHOR_NAME) : name;
+            String email = c.email().length() > CommentColumns.AUTHOR_EMAIL ? "" : c.email();
             String url = c.url().isEmpty() || c.url().equals(NO_URL) || c.url().length() > CommentColumns.AUTHOR_URL
                     ? null
                     : c.url();
-            String email = c.email().length() > CommentColumns.AUTHOR_EMAIL ? "" : c.email();
-            name = name.length() > CommentColumns.AUTHOR_NAME ? name.substring(0, CommentColumns.AUTHOR_NAME) : name;
             boolean byAuthor = !c.userId().isEmpty()
                     && !c.userId().equals("0")
                     && channel.authorIds().contains(c.userId());
-            collected.add(new ImportedComment(
+            return new ImportedComment(
                     key,
                     slug,
                     parentKey,
@@ -136,8 +147,7 @@ final class CommentCollector {
                     body,
                     status,
                     byAuthor,
-                    created));
-            report.comment(status);
+                    created);
         }
 
         /** The store's status for WordPress's {@code comment_approved}; null for a comment in the trash. */

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The front matter of an imported post or page, in the keys the site reads. A key is written only
- * when it says something, so an imported file looks like one written by hand.
+ * when it says something: no empty summary, no {@code draft: false}.
  */
 final class FrontMatterFields {
 

@@ -19,6 +19,10 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class ImportCommandLine {
 
+    private static final String DRY_RUN = "--" + ImportWordPressCommand.DRY_RUN;
+    private static final String DATA_DIR = "--blog.data-dir=";
+    private static final String DATASOURCE = "--spring.datasource.";
+
     private ImportCommandLine() {}
 
     /** Whether these command-line arguments ask for the import instead of the site. */
@@ -31,7 +35,7 @@ public final class ImportCommandLine {
         Path scratch = null;
         try {
             String[] arguments = args;
-            if (Arrays.asList(args).contains("--dry-run")) {
+            if (Arrays.asList(args).contains(DRY_RUN)) {
                 scratch = Files.createTempDirectory("rls-blog-dry-run");
                 arguments = dryRunArguments(args, scratch);
             }
@@ -43,7 +47,7 @@ public final class ImportCommandLine {
             return SpringApplication.exit(context);
         } catch (RuntimeException | IOException e) {
             System.err.println("The command failed: " + e.getMessage());
-            return 1;
+            return ImportWordPressCommand.EXIT_FAILED;
         } finally {
             if (scratch != null) {
                 FileSystemUtils.deleteRecursively(scratch.toFile());
@@ -59,15 +63,15 @@ public final class ImportCommandLine {
     static String[] dryRunArguments(String[] args, Path scratch) {
         List<String> kept = new ArrayList<>();
         for (String arg : args) {
-            if (!arg.startsWith("--blog.data-dir=") && !arg.startsWith("--spring.datasource.")) {
+            if (!arg.startsWith(DATA_DIR) && !arg.startsWith(DATASOURCE)) {
                 kept.add(arg);
             }
         }
-        kept.add("--blog.data-dir=" + scratch.toAbsolutePath());
-        kept.add("--spring.datasource.url=jdbc:h2:mem:dry-run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        kept.add("--spring.datasource.driver-class-name=org.h2.Driver");
-        kept.add("--spring.datasource.username=sa");
-        kept.add("--spring.datasource.password=");
+        kept.add(DATA_DIR + scratch.toAbsolutePath());
+        kept.add(DATASOURCE + "url=jdbc:h2:mem:dry-run-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        kept.add(DATASOURCE + "driver-class-name=org.h2.Driver");
+        kept.add(DATASOURCE + "username=sa");
+        kept.add(DATASOURCE + "password=");
         return kept.toArray(String[]::new);
     }
 }

@@ -13,13 +13,18 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar rls-blog.jar import-wordpress export.xml [--dry-run] [--overwrite]}: runs the
  * {@link WordPressImporter} and prints its report. Does nothing when the application starts
- * without that command (the normal site). Exit status: 0 done, 1 the import failed (nothing
- * written), 2 wrong arguments.
+ * without that command (the normal site). Exit status: {@value #EXIT_DONE} done, {@value
+ * #EXIT_FAILED} the import failed (nothing written), {@value #EXIT_USAGE} wrong arguments.
  */
 @Component
 class ImportWordPressCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final String COMMAND = "import-wordpress";
+    static final String DRY_RUN = "dry-run";
+    static final String OVERWRITE = "overwrite";
+    static final int EXIT_DONE = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
     private static final String USAGE = "usage: import-wordpress <export.xml> [--dry-run] [--overwrite]"
             + " [--blog.content-dir=<dir>] [--blog.data-dir=<dir>]";
 
@@ -42,17 +47,17 @@ class ImportWordPressCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         if (words.size() != 2) {
             err.println(USAGE);
-            exitCode = 2;
+            exitCode = EXIT_USAGE;
             return;
         }
         WordPressImporter.Options options =
-                new WordPressImporter.Options(args.containsOption("dry-run"), args.containsOption("overwrite"));
+                new WordPressImporter.Options(args.containsOption(DRY_RUN), args.containsOption(OVERWRITE));
         try {
             importer.importFile(Path.of(words.get(1)), options).print(out);
-            exitCode = 0;
+            exitCode = EXIT_DONE;
         } catch (WxrFormatException | IOException e) {
             err.println("WordPress import failed, nothing was written: " + e.getMessage());
-            exitCode = 1;
+            exitCode = EXIT_FAILED;
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.commons.codec.digest.DigestUtils;
  */
 final class ImportedFile {
 
+    private static final String DELIMITER = "---\n";
     private static final Pattern MARKER =
             Pattern.compile("^# Imported from WordPress \\(\\w+ \\d+\\); sha256 ([0-9a-f]{64})\\. .*$");
 
@@ -33,21 +34,21 @@ final class ImportedFile {
 
     static String render(String kind, long wordpressId, List<Field> fields, String markdownBody) {
         String rest = fields.stream().map(f -> f.key() + ": " + f.yaml() + "\n").collect(Collectors.joining())
-                + "---\n\n" + markdownBody;
-        return "---\n# Imported from WordPress (" + kind + " " + wordpressId + "); sha256 "
+                + DELIMITER + "\n" + markdownBody;
+        return DELIMITER + "# Imported from WordPress (" + kind + " " + wordpressId + "); sha256 "
                 + DigestUtils.sha256Hex(rest) + ". Edits are kept on re-import unless --overwrite is given.\n" + rest;
     }
 
     static State stateOf(String existing) {
         String text = existing.replace("\r\n", "\n");
-        if (!text.startsWith("---\n")) {
+        if (!text.startsWith(DELIMITER)) {
             return State.FOREIGN;
         }
-        int end = text.indexOf('\n', 4);
+        int end = text.indexOf('\n', DELIMITER.length());
         if (end < 0) {
             return State.FOREIGN;
         }
-        Matcher marker = MARKER.matcher(text.substring(4, end));
+        Matcher marker = MARKER.matcher(text.substring(DELIMITER.length(), end));
         if (!marker.matches()) {
             return State.FOREIGN;
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,17 +16,12 @@ import org.jsoup.parser.Parser;
 
 /**
  * WordPress's stored HTML to what this site keeps: post bodies to Markdown, comments to the plain
- * text the comment store expects. Classic-editor content has no {@code <p>}: WordPress adds them when
- * it shows a post ({@code wpautop}: a blank line starts a paragraph, a single newline is a line
- * break), so that is done here first. Block-editor content ({@code <!-- wp:… -->}) is already HTML.
+ * text the comment store expects. Classic-editor content gets its paragraphs from {@link Wpautop}
+ * first; block-editor content ({@code <!-- wp:… -->}) is already HTML.
  */
 final class WordPressHtml {
 
-    private static final String ALL_BLOCKS = "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt"
-            + "|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section"
-            + "|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)";
     private static final Pattern BLOCK_COMMENT = Pattern.compile("<!--\\s*/?wp:[^>]*?-->");
-    private static final Pattern PRE = Pattern.compile("(?is)<pre[\\s>].*?</pre>");
     private static final Pattern NEEDLESS_AMPERSAND_ESCAPE = Pattern.compile("\\\\&(?![#a-zA-Z0-9]+;)");
     /** The converter writes {@code *word* ,}; CommonMark closes emphasis before punctuation without it. */
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<=\\S)(\\*{1,3}) ([,.;:!?)])");
@@ -58,7 +52,7 @@ final class WordPressHtml {
         boolean blocks = wordpressHtml.contains("<!-- wp:");
         String html = BLOCK_COMMENT.matcher(wordpressHtml).replaceAll("");
         if (!blocks) {
-            html = autop(html);
+            html = Wpautop.autop(html);
         }
         Document document = Jsoup.parseBodyFragment(html);
         Set<String> uploads = new LinkedHashSet<>();
@@ -137,62 +131,6 @@ final class WordPressHtml {
                 }
             }
         }
-    }
-
-    /** WordPress's {@code wpautop} (wp-includes/formatting.php), the parts that matter for stored posts. */
-    static String autop(String content) {
-        if (content.isBlank()) {
-            return "";
-        }
-        List<String> pres = new ArrayList<>();
-        Matcher preMatcher = PRE.matcher(content);
-        StringBuilder protectedPre = new StringBuilder();
-        while (preMatcher.find()) {
-            pres.add(preMatcher.group());
-            preMatcher.appendReplacement(protectedPre, "<pre wp-pre-tag-" + (pres.size() - 1) + "></pre>");
-        }
-        preMatcher.appendTail(protectedPre);
-        String pee = protectedPre + "\n";
-        pee = pee.replaceAll("<br\\s*/?>\\s*<br\\s*/?>", "\n\n");
-        pee = pee.replaceAll("(<" + ALL_BLOCKS + "[\\s/>])", "\n\n$1");
-        pee = pee.replaceAll("(</" + ALL_BLOCKS + ">)", "$1\n\n");
-        pee = pee.replace("\r\n", "\n").replace('\r', '\n');
-        pee = pee.replaceAll("\n\n+", "\n\n");
-        StringBuilder paragraphs = new StringBuilder();
-        for (String part : pee.split("\n\\s*\n")) {
-            if (!part.isBlank()) {
-                paragraphs.append("<p>").append(trimNewlines(part)).append("</p>\n");
-            }
-        }
-        pee = paragraphs.toString();
-        pee = pee.replaceAll("<p>\\s*</p>", "");
-        pee = pee.replaceAll("<p>([^<]+)</(div|address|form)>", "<p>$1</p></$2>");
-        pee = pee.replaceAll("<p>\\s*(</?" + ALL_BLOCKS + "[^>]*>)\\s*</p>", "$1");
-        pee = pee.replaceAll("<p>(<li.+?)</p>", "$1");
-        pee = pee.replaceAll("(?i)<p><blockquote([^>]*)>", "<blockquote$1><p>");
-        pee = pee.replace("</blockquote></p>", "</p></blockquote>");
-        pee = pee.replaceAll("<p>\\s*(</?" + ALL_BLOCKS + "[^>]*>)", "$1");
-        pee = pee.replaceAll("(</?" + ALL_BLOCKS + "[^>]*>)\\s*</p>", "$1");
-        pee = pee.replaceAll("(?<!<br />)\\s*\n", "<br />\n");
-        pee = pee.replaceAll("(</?" + ALL_BLOCKS + "[^>]*>)\\s*<br />", "$1");
-        pee = pee.replaceAll("<br />(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", "$1");
-        pee = pee.replaceAll("\n</p>$", "</p>");
-        for (int i = 0; i < pres.size(); i++) {
-            pee = pee.replace("<pre wp-pre-tag-" + i + "></pre>", pres.get(i));
-        }
-        return pee;
-    }
-
-    private static String trimNewlines(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) == '\n') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) == '\n') {
-            end--;
-        }
-        return text.substring(start, end);
     }
 
     /** Trailing spaces gone, at most one blank line in a row (outside code fences), one newline at the end. */

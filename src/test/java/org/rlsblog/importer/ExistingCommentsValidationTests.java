@@ -30,7 +30,7 @@ class ExistingCommentsValidationTests {
         assertThat(files).as("the seed article's comment").isNotEmpty();
 
         for (Path file : files) {
-            assertThat(ExistingCommentsImporter.read(Files.readAllBytes(file)))
+            assertThat(ExistingCommentsFile.read(Files.readAllBytes(file)))
                     .as("%s", file)
                     .isNotEmpty();
         }

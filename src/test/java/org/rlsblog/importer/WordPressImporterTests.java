@@ -3,13 +3,18 @@ package org.rlsblog.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,8 +221,8 @@ class WordPressImporterTests {
                 .isZero();
         assertThat(report.count(ImportReport.Outcome.CREATED)).isEqualTo(5);
         assertThat(report.comments(CommentStatus.APPROVED)).isEqualTo(7);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        report.print(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.print(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("dry run", "posts/acupuncture-and-restless-legs.md: would be new", "7 approved, 2 pending");
     }
@@ -291,7 +296,7 @@ class WordPressImporterTests {
     }
 
     private Map<String, Long> commentCounts() {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         jdbc.sql("SELECT status, COUNT(*) AS n FROM comment GROUP BY status")
                 .query((rs, i) -> counts.put(rs.getString("status"), rs.getLong("n")))
                 .list();
@@ -308,7 +313,7 @@ class WordPressImporterTests {
     }
 
     private static Map<String, String> contents() throws IOException {
-        Map<String, String> contents = new java.util.TreeMap<>();
+        Map<String, String> contents = new TreeMap<>();
         for (String file : files()) {
             contents.put(
                     file, Files.readString(CONTENT.resolve(file)) + Files.getLastModifiedTime(CONTENT.resolve(file)));
@@ -328,7 +333,7 @@ class WordPressImporterTests {
             }));
             return root;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

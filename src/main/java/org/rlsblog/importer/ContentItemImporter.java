@@ -43,7 +43,7 @@ final class ContentItemImporter {
             report.skipped(what + " (imported as " + relative + ")", "its slug is taken by another item");
         }
         String text = ImportedFile.render(
-                item.type(), item.id(), FrontMatterFields.of(channel, item, slug, draft, page), body(channel, item));
+                item.type(), item.id(), ImportedFrontMatter.of(channel, item, slug, draft, page), body(channel, item));
         ImportReport.Outcome outcome = files.stage(relative, text);
         report.file(item.type(), item.id(), relative, draft, outcome);
         if (page) {

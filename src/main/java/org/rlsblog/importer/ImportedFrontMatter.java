@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * The front matter of an imported post or page, in the keys the site reads. A key is written only
  * when it says something: no empty summary, no {@code draft: false}.
  */
-final class FrontMatterFields {
+final class ImportedFrontMatter {
 
     /** A change this soon after the date is part of publishing, not an update worth showing. */
     private static final Duration UPDATE_AFTER = Duration.ofMinutes(1);
@@ -29,7 +29,7 @@ final class FrontMatterFields {
     /** WordPress's default category, which every post without one gets; no tag. */
     private static final String DEFAULT_CATEGORY = "uncategorized";
 
-    private FrontMatterFields() {}
+    private ImportedFrontMatter() {}
 
     static List<ImportedFile.Field> of(
             WxrReader.Channel channel, WxrItem item, String slug, boolean draft, boolean page)
@@ -52,7 +52,7 @@ final class FrontMatterFields {
         if (draft) {
             fields.add(new ImportedFile.Field("draft", "true"));
         }
-        String alias = OldAddresses.alias(item, page ? "/" + slug : "/posts/" + slug);
+        String alias = WordPressPermalinks.alias(item, page ? "/" + slug : "/posts/" + slug);
         if (alias != null) {
             fields.add(new ImportedFile.Field("aliases", ImportedFile.list(List.of(alias))));
         }

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The old site's addresses of an item that the new site keeps answering, with a redirect to the new one. */
-final class OldAddresses {
+final class WordPressPermalinks {
 
-    private OldAddresses() {}
+    private WordPressPermalinks() {}
 
     /**
      * The old permalink's path, when the item had a pretty one that differs from its new address.

@@ -35,6 +35,7 @@ public class CommentService {
     private final CommentRepository repository;
     private final CommentProperties properties;
     private final SiteSecrets secrets;
+    private final SignedTokens tokens;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -47,6 +48,7 @@ public class CommentService {
             CommentRepository repository,
             CommentProperties properties,
             SiteSecrets secrets,
+            SignedTokens tokens,
             Clock clock,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
@@ -55,6 +57,7 @@ public class CommentService {
         this.repository = repository;
         this.properties = properties;
         this.secrets = secrets;
+        this.tokens = tokens;
         this.clock = clock;
         this.events = events;
     }
@@ -114,8 +117,7 @@ public class CommentService {
     }
 
     private String formTokenIssuedAt(long epochMillis) {
-        String issued = Long.toString(epochMillis);
-        return issued + "." + secrets.sign("form", issued);
+        return tokens.sign("form", Long.toString(epochMillis));
     }
 
     /** When a genuine form token was issued; null for a missing, malformed or forged one. */
@@ -123,15 +125,10 @@ public class CommentService {
         if (token == null) {
             return null;
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot > 19) {
-            return null;
-        }
-        String issued = token.substring(0, dot);
-        if (!issued.chars().allMatch(Character::isDigit) || !secrets.verify("form", issued, token.substring(dot + 1))) {
-            return null;
-        }
-        return Instant.ofEpochMilli(Long.parseLong(issued));
+        return tokens.verify("form", token)
+                .flatMap(SignedTokens::number)
+                .map(Instant::ofEpochMilli)
+                .orElse(null);
     }
 
     /**
@@ -200,22 +197,12 @@ public class CommentService {
 
     /** A token that lets the writer of a pending comment see it; see {@link #pendingIdFrom}. */
     public String pendingToken(long commentId) {
-        return commentId + "." + secrets.sign("pending", Long.toString(commentId));
+        return tokens.sign("pending", Long.toString(commentId));
     }
 
     /** The comment id in a token made by {@link #pendingToken}, if the token is genuine. */
     public Optional<Long> pendingIdFrom(String token) {
-        int dot = token.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String id = token.substring(0, dot);
-        if (!id.chars().allMatch(Character::isDigit) || id.length() > 18) {
-            return Optional.empty();
-        }
-        return secrets.verify("pending", id, token.substring(dot + 1))
-                ? Optional.of(Long.parseLong(id))
-                : Optional.empty();
+        return tokens.verify("pending", token).flatMap(SignedTokens::number);
     }
 
     // ---- Moderation ----
@@ -255,29 +242,26 @@ public class CommentService {
         if (status != CommentStatus.APPROVED && status != CommentStatus.SPAM) {
             throw new IllegalArgumentException("mail links only approve or mark as spam");
         }
-        String payload = id + "." + status.name() + "."
-                + clock.instant().plus(MODERATION_LINK_LIFETIME).getEpochSecond();
-        return payload + "." + secrets.sign("moderation", payload);
+        return tokens.signExpiring("moderation", id + "." + status.name(), MODERATION_LINK_LIFETIME);
     }
 
     /** What a genuine, unexpired moderation token asks for. */
     public record ModerationRequest(Comment comment, CommentStatus status) {}
 
     public Optional<ModerationRequest> moderationRequest(String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length != 4 || token.length() > 200) {
-            return Optional.empty();
+        // trailing dots were always ignored here: a link copied with the full stop after it still works
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '.') {
+            end--;
         }
-        String payload = parts[0] + "." + parts[1] + "." + parts[2];
-        if (!secrets.verify("moderation", payload, parts[3])) {
+        Optional<String> payload = tokens.verifyUnexpired("moderation", token.substring(0, end));
+        String[] idAndStatus = payload.map(p -> p.split("\\.")).orElse(new String[0]);
+        if (idAndStatus.length != 2) {
             return Optional.empty();
         }
         try {
-            if (Instant.ofEpochSecond(Long.parseLong(parts[2])).isBefore(clock.instant())) {
-                return Optional.empty();
-            }
-            CommentStatus status = CommentStatus.valueOf(parts[1]);
-            return repository.findById(Long.parseLong(parts[0])).map(c -> new ModerationRequest(c, status));
+            CommentStatus status = CommentStatus.valueOf(idAndStatus[1]);
+            return repository.findById(Long.parseLong(idAndStatus[0])).map(c -> new ModerationRequest(c, status));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

@@ -74,6 +74,9 @@ class CommentServiceTests {
     SiteSecrets secrets;
 
     @Autowired
+    SignedTokens tokens;
+
+    @Autowired
     CommentProperties properties;
 
     @Autowired
@@ -214,7 +217,7 @@ class CommentServiceTests {
                 properties.spamWords(),
                 properties.purgeAfter(),
                 properties.honeypot());
-        return new CommentService(repository, returning, secrets, clock, event -> {}, transactions);
+        return new CommentService(repository, returning, secrets, tokens, clock, event -> {}, transactions);
     }
 
     private List<CommentChanged> changes() {

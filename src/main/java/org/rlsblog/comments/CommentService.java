@@ -32,7 +32,10 @@ public class CommentService {
     private static final Duration FORM_LIFETIME = Duration.ofDays(1);
     private static final Duration MODERATION_LINK_LIFETIME = Duration.ofDays(14);
 
-    private final CommentRepository repository;
+    private final CommentReads reads;
+    private final CommentWrites writes;
+    private final ImportRecords imports;
+    private final CommentVersions versions;
     private final CommentProperties properties;
     private final SiteSecrets secrets;
     private final SignedTokens tokens;
@@ -41,11 +44,11 @@ public class CommentService {
     private final TransactionTemplate transactions;
     private final GroupCommit submissions;
 
-    /** Posts known to have a comment-version row (rows are never deleted), to skip the check. */
-    private final Set<String> postsWithVersionRow = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     CommentService(
-            CommentRepository repository,
+            CommentReads reads,
+            CommentWrites writes,
+            ImportRecords imports,
+            CommentVersions versions,
             CommentProperties properties,
             SiteSecrets secrets,
             SignedTokens tokens,
@@ -54,7 +57,10 @@ public class CommentService {
             TransactionTemplate transactions) {
         this.transactions = transactions;
         this.submissions = new GroupCommit(transactions);
-        this.repository = repository;
+        this.reads = reads;
+        this.writes = writes;
+        this.imports = imports;
+        this.versions = versions;
         this.properties = properties;
         this.secrets = secrets;
         this.tokens = tokens;
@@ -66,25 +72,25 @@ public class CommentService {
 
     /** The approved comments of a post as a thread, plus the reader's own pending ones. */
     public CommentThread thread(String postSlug, Collection<Long> ownPendingIds) {
-        return CommentThread.of(repository.findVisible(postSlug, ownPendingIds), properties.maxDepth());
+        return CommentThread.of(reads.findVisible(postSlug, ownPendingIds), properties.maxDepth());
     }
 
     /** Approved comment counts for these posts; a post without comments is absent. */
     public Map<String, Long> approvedCounts(Collection<String> postSlugs) {
-        return repository.countApproved(postSlugs);
+        return reads.countApproved(postSlugs);
     }
 
     public Optional<Comment> find(long id) {
-        return repository.findById(id);
+        return reads.findById(id);
     }
 
     public List<Comment> latestApproved(int limit) {
-        return repository.findLatestApproved(limit);
+        return reads.findLatestApproved(limit);
     }
 
     /** How often and when a post's comments last changed, as the database says (the same for every replica). */
     public CommentVersion version(String postSlug) {
-        return repository.version(postSlug);
+        return versions.version(postSlug);
     }
 
     public int maxDepth() {
@@ -147,12 +153,12 @@ public class CommentService {
         }
         String clientHash = secrets.sign("client", submission.clientAddress()).substring(0, 32);
         if (!properties.floodInterval().isZero()
-                && repository.existsFromClientSince(clientHash, now.minus(properties.floodInterval()))) {
+                && reads.existsFromClientSince(clientHash, now.minus(properties.floodInterval()))) {
             return new SubmitResult.Rejected(Rejection.FLOOD);
         }
         String email = submission.authorEmail().toLowerCase(Locale.ROOT);
         String bodyHash = hash(submission.body());
-        if (repository.existsDuplicate(submission.postSlug(), email, bodyHash)) {
+        if (writes.existsDuplicate(submission.postSlug(), email, bodyHash)) {
             return new SubmitResult.Rejected(Rejection.DUPLICATE);
         }
         if (submission.parentId() != null) {
@@ -162,7 +168,7 @@ public class CommentService {
             }
         }
         CommentStatus status = statusFor(submission, email);
-        CommentRepository.NewRow row = new CommentRepository.NewRow(
+        NewRow row = new NewRow(
                 submission.postSlug(),
                 submission.parentId(),
                 submission.authorName(),
@@ -176,14 +182,14 @@ public class CommentService {
                 clientHash,
                 null,
                 now);
-        java.util.function.Supplier<Long> insert = () -> repository.insert(row, now);
+        java.util.function.Supplier<Long> insert = () -> writes.insert(row, now);
         // A comment readers do not see yet (pending, spam) leaves every public page as it was: no
         // new comment version, so stored pages stay valid through a burst of submissions.
         // Comments submitted at the same moment share one commit (see GroupCommit).
         long id;
         if (status == CommentStatus.APPROVED) {
-            ensureVersionRow(submission.postSlug());
-            id = submissions.run(() -> writeAndBumpVersion(submission.postSlug(), insert));
+            versions.prepare(submission.postSlug());
+            id = submissions.run(() -> versions.writeAndBump(submission.postSlug(), insert));
         } else {
             id = submissions.run(insert);
         }
@@ -209,22 +215,23 @@ public class CommentService {
 
     /** The post slugs that have approved or pending comments, with how many. */
     public Map<String, Long> commentsByPost() {
-        return repository.countShownOrAwaitingBySlug();
+        return reads.countShownOrAwaitingBySlug();
     }
 
     public Map<CommentStatus, Long> countByStatus() {
-        return repository.countByStatus();
+        return reads.countByStatus();
     }
 
     public List<Comment> queue(CommentStatus status, int offset, int limit) {
-        return repository.findByStatus(status, offset, limit);
+        return reads.findByStatus(status, offset, limit);
     }
 
     /** Moves a comment to a status (approve, unapprove, spam, trash); false if there is no such comment. */
     public boolean moderate(long id, CommentStatus status) {
-        Optional<Comment> comment = repository.findById(id);
+        Optional<Comment> comment = reads.findById(id);
         Instant now = clock.instant();
-        if (comment.isEmpty() || !change(comment.get().postSlug(), () -> repository.updateStatus(id, status, now))) {
+        if (comment.isEmpty()
+                || !versions.change(comment.get().postSlug(), () -> writes.updateStatus(id, status, now))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
@@ -261,17 +268,17 @@ public class CommentService {
         }
         try {
             CommentStatus status = CommentStatus.valueOf(idAndStatus[1]);
-            return repository.findById(Long.parseLong(idAndStatus[0])).map(c -> new ModerationRequest(c, status));
+            return reads.findById(Long.parseLong(idAndStatus[0])).map(c -> new ModerationRequest(c, status));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
     }
 
     public boolean edit(long id, String body) {
-        Optional<Comment> comment = repository.findById(id);
+        Optional<Comment> comment = reads.findById(id);
         if (comment.isEmpty()
-                || !change(
-                        comment.get().postSlug(), () -> repository.updateBody(id, body, hash(body), clock.instant()))) {
+                || !versions.change(
+                        comment.get().postSlug(), () -> writes.updateBody(id, body, hash(body), clock.instant()))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
@@ -279,8 +286,8 @@ public class CommentService {
     }
 
     public boolean delete(long id) {
-        Optional<Comment> comment = repository.findById(id);
-        if (comment.isEmpty() || !change(comment.get().postSlug(), () -> repository.delete(id))) {
+        Optional<Comment> comment = reads.findById(id);
+        if (comment.isEmpty() || !versions.change(comment.get().postSlug(), () -> writes.delete(id))) {
             return false;
         }
         events.publishEvent(new CommentChanged(comment.get().postSlug()));
@@ -289,25 +296,25 @@ public class CommentService {
 
     /** The author's reply, published at once and marked as the author's; empty if the parent is gone. */
     public Optional<Comment> replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
-        Optional<Comment> found = repository.findById(parentId);
+        Optional<Comment> found = reads.findById(parentId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Comment parent = found.get();
         Instant now = clock.instant();
-        long id = change(parent.postSlug(), () -> insertReply(parent, authorName, authorEmail, body, now));
+        long id = versions.change(parent.postSlug(), () -> insertReply(parent, authorName, authorEmail, body, now));
         if (parent.status() == CommentStatus.PENDING) {
-            change(parent.postSlug(), () -> repository.updateStatus(parentId, CommentStatus.APPROVED, now));
+            versions.change(parent.postSlug(), () -> writes.updateStatus(parentId, CommentStatus.APPROVED, now));
             events.publishEvent(new CommentApproved(parentId, parent.postSlug(), now));
         }
         events.publishEvent(new CommentChanged(parent.postSlug()));
         events.publishEvent(new CommentApproved(id, parent.postSlug(), now));
-        return repository.findById(id);
+        return reads.findById(id);
     }
 
     private long insertReply(Comment parent, String authorName, String authorEmail, String body, Instant now) {
-        return repository.insert(
-                new CommentRepository.NewRow(
+        return writes.insert(
+                new NewRow(
                         parent.postSlug(),
                         parent.id(),
                         authorName,
@@ -361,8 +368,8 @@ public class CommentService {
                 keys.add(c.parentImportKey());
             }
         }
-        Map<String, Long> ids = new java.util.HashMap<>(repository.findIdsByImportKeys(keys));
-        Set<String> deleted = repository.findDeletedImportKeys(keys);
+        Map<String, Long> ids = new java.util.HashMap<>(imports.findIdsByImportKeys(keys));
+        Set<String> deleted = imports.findDeletedImportKeys(keys);
         List<ImportedComment> missing = new java.util.ArrayList<>();
         for (ImportedComment c : comments) {
             if (!ids.containsKey(c.importKey()) && !deleted.contains(c.importKey())) {
@@ -383,7 +390,7 @@ public class CommentService {
                         stored.add(c);
                     }
                 }
-                ids.putAll(repository.findIdsByImportKeys(
+                ids.putAll(imports.findIdsByImportKeys(
                         batch.stream().map(ImportedComment::importKey).toList()));
             }
             stored.forEach(c -> touched.add(c.postSlug()));
@@ -395,50 +402,50 @@ public class CommentService {
 
     /** Whether a file of comments with this SHA-256 was imported whole before (see {@link #markImportedFile}). */
     public boolean isImportedFile(String sha256) {
-        return repository.isImportedFile(sha256);
+        return imports.isImportedFile(sha256);
     }
 
     /** Records that every comment of a file with this SHA-256 was imported, so an unchanged file is skipped. */
     public void markImportedFile(String sha256) {
-        repository.markImportedFile(sha256, clock.instant());
+        imports.markImportedFile(sha256, clock.instant());
     }
 
     /** Writes the batch in one transaction; returns the new ids by import key. */
     private Map<String, Long> importBatch(List<ImportedComment> batch, Map<String, Long> storedIds) {
         Set<String> slugs = new java.util.TreeSet<>();
         batch.forEach(c -> slugs.add(c.postSlug()));
-        slugs.forEach(this::ensureVersionRow);
+        slugs.forEach(versions::prepare);
         return transactions.execute(status -> {
             Map<String, Long> newIds = new java.util.HashMap<>();
             for (ImportedComment c : batch) {
                 Long parentId = c.parentImportKey() == null
                         ? null
                         : newIds.getOrDefault(c.parentImportKey(), storedIds.get(c.parentImportKey()));
-                newIds.put(c.importKey(), repository.insert(importedRow(c, parentId), clock.instant()));
+                newIds.put(c.importKey(), writes.insert(importedRow(c, parentId), clock.instant()));
             }
-            slugs.forEach(this::bumpVersion);
+            slugs.forEach(versions::bump);
             return newIds;
         });
     }
 
     /** Stores one comment unless it is stored already; true if it was added. */
     private boolean importOne(ImportedComment c) {
-        if (repository.findIdByImportKey(c.importKey()).isPresent()) {
+        if (imports.findIdByImportKey(c.importKey()).isPresent()) {
             return false;
         }
         Long parentId = c.parentImportKey() == null
                 ? null
-                : repository.findIdByImportKey(c.parentImportKey()).orElse(null);
+                : imports.findIdByImportKey(c.parentImportKey()).orElse(null);
         try {
-            change(c.postSlug(), () -> repository.insert(importedRow(c, parentId), clock.instant()));
+            versions.change(c.postSlug(), () -> writes.insert(importedRow(c, parentId), clock.instant()));
             return true;
         } catch (DuplicateKeyException anotherReplicaWasFirst) {
             return false; // replicas starting together import the same file; the unique key keeps one
         }
     }
 
-    private static CommentRepository.NewRow importedRow(ImportedComment c, @Nullable Long parentId) {
-        return new CommentRepository.NewRow(
+    private static NewRow importedRow(ImportedComment c, @Nullable Long parentId) {
+        return new NewRow(
                 c.postSlug(),
                 parentId,
                 c.authorName(),
@@ -457,46 +464,13 @@ public class CommentService {
     /** Deletes spam and trash that has been there longer than {@code blog.comments.purge-after}. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     public int purgeOld() {
-        int purged = repository.purge(
+        int purged = writes.purge(
                 EnumSet.of(CommentStatus.SPAM, CommentStatus.TRASH),
                 clock.instant().minus(properties.purgeAfter()));
         if (purged > 0) {
             log.info("Purged {} spam and trash comments older than {}", purged, properties.purgeAfter());
         }
         return purged;
-    }
-
-    /**
-     * Runs a write and the bump of the post's comment version in one transaction, so a cache
-     * keyed on the version can never miss the write.
-     */
-    private <T> T change(String postSlug, java.util.function.Supplier<T> write) {
-        ensureVersionRow(postSlug);
-        return transactions.execute(status -> writeAndBumpVersion(postSlug, write));
-    }
-
-    private void ensureVersionRow(String postSlug) {
-        if (!postsWithVersionRow.contains(postSlug)) {
-            repository.ensureVersionRow(postSlug, clock.instant());
-            postsWithVersionRow.add(postSlug);
-        }
-    }
-
-    /** The write, then the bump of the post's version; to be called in the write's transaction. */
-    private <T> T writeAndBumpVersion(String postSlug, java.util.function.Supplier<T> write) {
-        T result = write.get();
-        if (!Boolean.FALSE.equals(result)) {
-            bumpVersion(postSlug);
-        }
-        return result;
-    }
-
-    /** Bumps the post's comment version; to be called in the write's transaction. */
-    private void bumpVersion(String postSlug) {
-        if (!repository.bumpVersion(postSlug, clock.instant())) {
-            // the row went away (a store restored from an old backup): make it again next time
-            postsWithVersionRow.remove(postSlug);
-        }
     }
 
     // ---- Rules ----
@@ -517,7 +491,7 @@ public class CommentService {
     }
 
     private @Nullable Rejection checkParent(String postSlug, long parentId) {
-        Optional<Comment> parent = repository.findById(parentId);
+        Optional<Comment> parent = reads.findById(parentId);
         if (parent.isEmpty()
                 || !parent.get().isApproved()
                 || !parent.get().postSlug().equals(postSlug)) {
@@ -527,7 +501,7 @@ public class CommentService {
         Long ancestor = parent.get().parentId();
         while (ancestor != null && depth < 100) {
             depth++;
-            ancestor = repository.findById(ancestor).map(Comment::parentId).orElse(null);
+            ancestor = reads.findById(ancestor).map(Comment::parentId).orElse(null);
         }
         return depth >= properties.maxDepth() ? Rejection.TOO_DEEP : null;
     }
@@ -549,7 +523,7 @@ public class CommentService {
         if (CommentTextRenderer.countLinks(submission.body()) >= properties.maxLinks()) {
             return CommentStatus.PENDING;
         }
-        if (properties.moderation() == ModerationMode.RETURNING && repository.hasApprovedFrom(email)) {
+        if (properties.moderation() == ModerationMode.RETURNING && reads.hasApprovedFrom(email)) {
             return CommentStatus.APPROVED;
         }
         return CommentStatus.PENDING;

@@ -68,7 +68,16 @@ class CommentServiceTests {
     CommentService service;
 
     @Autowired
-    CommentRepository repository;
+    CommentReads reads;
+
+    @Autowired
+    CommentWrites writes;
+
+    @Autowired
+    ImportRecords imports;
+
+    @Autowired
+    CommentVersions versions;
 
     @Autowired
     SiteSecrets secrets;
@@ -217,7 +226,8 @@ class CommentServiceTests {
                 properties.spamWords(),
                 properties.purgeAfter(),
                 properties.honeypot());
-        return new CommentService(repository, returning, secrets, tokens, clock, event -> {}, transactions);
+        return new CommentService(
+                reads, writes, imports, versions, returning, secrets, tokens, clock, event -> {}, transactions);
     }
 
     private List<CommentChanged> changes() {
@@ -229,16 +239,16 @@ class CommentServiceTests {
     @Test
     void storesAValidCommentAsPendingWithoutChangingWhatReadersSee() {
         Submission submission = withEmail(aSubmission("a-post", "Hello there"), "Mixed.Case@Example.com");
-        long versionBefore = repository.version("a-post").version();
+        long versionBefore = versions.version("a-post").version();
 
         Comment comment = accepted(service.submit(submission));
 
         assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(comment.authorEmail()).isEqualTo("mixed.case@example.com");
         assertThat(comment.createdAt()).isEqualTo(NOW);
-        assertThat(repository.findById(comment.id())).contains(comment);
+        assertThat(reads.findById(comment.id())).contains(comment);
         assertThat(changes()).as("no public page changes until it is approved").isEmpty();
-        assertThat(repository.version("a-post").version()).isEqualTo(versionBefore);
+        assertThat(versions.version("a-post").version()).isEqualTo(versionBefore);
     }
 
     @Test
@@ -249,7 +259,7 @@ class CommentServiceTests {
                 accepted(returning.submit(withEmail(aSubmission("burst-post", "Earlier"), regular)))
                         .id(),
                 CommentStatus.APPROVED);
-        long versionBefore = repository.version("burst-post").version();
+        long versionBefore = versions.version("burst-post").version();
         List<Submission> burst = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             Submission s = aSubmission("burst-post", "Burst comment " + i);
@@ -265,7 +275,7 @@ class CommentServiceTests {
             for (int i = 0; i < burst.size(); i++) {
                 Comment comment = accepted(results.get(i).get());
                 String sent = burst.get(i).body();
-                assertThat(repository.findById(comment.id()))
+                assertThat(reads.findById(comment.id()))
                         .as("the id handed back is the row of this very comment")
                         .hasValueSatisfying(stored -> assertThat(stored.body()).isEqualTo(sent));
             }
@@ -278,7 +288,7 @@ class CommentServiceTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(48);
-        assertThat(repository.version("burst-post").version())
+        assertThat(versions.version("burst-post").version())
                 .as("one version bump per approved comment")
                 .isEqualTo(versionBefore + 16);
     }
@@ -422,11 +432,11 @@ class CommentServiceTests {
         assertThat(first.status()).isEqualTo(CommentStatus.PENDING);
         returning.moderate(first.id(), CommentStatus.APPROVED);
 
-        long versionBefore = repository.version("a-post").version();
+        long versionBefore = versions.version("a-post").version();
         assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Back again"), email.toUpperCase())))
                         .status())
                 .isEqualTo(CommentStatus.APPROVED);
-        assertThat(repository.version("a-post").version())
+        assertThat(versions.version("a-post").version())
                 .as("a comment shown at once is a new version of the post's comments")
                 .isEqualTo(versionBefore + 1);
         assertThat(accepted(returning.submit(aSubmission("a-post", "A stranger")))

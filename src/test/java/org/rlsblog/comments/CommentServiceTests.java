@@ -1,6 +1,7 @@
 package org.rlsblog.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -498,6 +499,24 @@ class CommentServiceTests {
         assertThat(service.thread("a-post", List.of()).roots())
                 .extracting(n -> n.comment().id())
                 .doesNotContain(id);
+    }
+
+    @Test
+    void aModerationLinkAsksForItsActionUntilItExpiresEvenWithAFullStopAfterIt() {
+        long id = accepted(service.submit(aSubmission("a-post", "Link me"))).id();
+        String token = service.moderationToken(id, CommentStatus.SPAM);
+
+        assertThat(service.moderationRequest(token)).hasValueSatisfying(request -> {
+            assertThat(request.comment().id()).isEqualTo(id);
+            assertThat(request.status()).isEqualTo(CommentStatus.SPAM);
+        });
+        assertThat(service.moderationRequest(token + ".")).isPresent();
+        assertThat(service.moderationRequest(token.replace("SPAM", "APPROVED"))).isEmpty();
+        clock.advance(Duration.ofDays(14));
+        assertThat(service.moderationRequest(token)).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(service.moderationRequest(token)).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> service.moderationToken(id, CommentStatus.TRASH));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -139,8 +140,8 @@ class TwoInstancesOnPostgresTests {
     @Test
     void twoInstancesImportingTheSameCommentsAtOnceStoreEachOnceAndBothSucceed() throws Exception {
         String run = Long.toString(System.nanoTime());
-        List<CommentService.ImportedComment> comments = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> new CommentService.ImportedComment(
+        List<ImportedComment> comments = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new ImportedComment(
                         "race:" + run + ":" + i,
                         "import-race-" + run,
                         null,

@@ -1,5 +1,7 @@
 package org.rlsblog.comments;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -23,5 +25,104 @@ public record Comment(
 
     public boolean isApproved() {
         return status == CommentStatus.APPROVED;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a comment by naming its fields; unset flags are false and unset optional fields null. */
+    static final class Builder {
+
+        private long id;
+        private @Nullable String postSlug;
+        private @Nullable Long parentId;
+        private @Nullable String authorName;
+        private @Nullable String authorEmail;
+        private @Nullable String authorUrl;
+        private @Nullable String body;
+        private @Nullable CommentStatus status;
+        private boolean byAuthor;
+        private boolean notifyReplies;
+        private @Nullable Instant createdAt;
+        private @Nullable Instant updatedAt;
+
+        private Builder() {}
+
+        Builder id(long id) {
+            this.id = id;
+            return this;
+        }
+
+        Builder postSlug(String postSlug) {
+            this.postSlug = postSlug;
+            return this;
+        }
+
+        Builder parentId(@Nullable Long parentId) {
+            this.parentId = parentId;
+            return this;
+        }
+
+        Builder authorName(String authorName) {
+            this.authorName = authorName;
+            return this;
+        }
+
+        Builder authorEmail(String authorEmail) {
+            this.authorEmail = authorEmail;
+            return this;
+        }
+
+        Builder authorUrl(@Nullable String authorUrl) {
+            this.authorUrl = authorUrl;
+            return this;
+        }
+
+        Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        Builder status(CommentStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        Builder byAuthor(boolean byAuthor) {
+            this.byAuthor = byAuthor;
+            return this;
+        }
+
+        Builder notifyReplies(boolean notifyReplies) {
+            this.notifyReplies = notifyReplies;
+            return this;
+        }
+
+        Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        Comment build() {
+            return new Comment(
+                    id,
+                    requireNonNull(postSlug, "postSlug"),
+                    parentId,
+                    requireNonNull(authorName, "authorName"),
+                    requireNonNull(authorEmail, "authorEmail"),
+                    authorUrl,
+                    requireNonNull(body, "body"),
+                    requireNonNull(status, "status"),
+                    byAuthor,
+                    notifyReplies,
+                    requireNonNull(createdAt, "createdAt"),
+                    requireNonNull(updatedAt, "updatedAt"));
+        }
     }
 }

@@ -16,27 +16,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The (address, text) pairs of each post's comments, held in memory so that the duplicate check on
- * a submitted comment need not ask the store. On the embedded store that is what lets the comment
- * table do without an index on the text's hash: filled in random order, that index cost each commit
- * a page read back from the file and rewritten, the largest part of a comment's time in the store
- * once a post had many comments (see the README, "Benchmarks").
- *
- * <p>Only right when this process is the store's only writer: an embedded H2 database, whose file
- * one process at a time can open (not H2's server modes). That is decided from the URL and the
- * connection properties the pool was configured with ({@link #configuredUrl}): the URL an open H2
- * connection reports has its settings (such as {@code AUTO_SERVER}) cut off. With PostgreSQL, every
- * replica writes to the table, so {@link #mayHave} always answers "maybe" and the check asks the
- * database, through the index that PostgreSQL keeps.
- *
- * <p>A post's pairs are read from the store at its first check. Every pair this process writes is
- * held before the statement that writes it runs, and again once that statement's transaction has
- * committed, so that a post's pairs read again after {@link #forgetAll} (which cannot see a write
- * not yet committed) get it too. So the pairs held are at least all the pairs stored, whatever the
- * order: a pair not held is certainly not stored, and a pair held may be stored (or belong to a
- * comment since trashed, deleted or edited, or to a write that failed), which the store then
- * answers. Each pair is held as a 64-bit key, 11 to 21 bytes of heap (HPPC's set of plain longs,
- * three-quarters full at most) for each comment of a post this process has checked or written to.
+ * The (address, text hash) pairs of each post's comments, held in memory so that the duplicate check
+ * need not ask the store; that lets the embedded store's comment table do without an index on the
+ * text's hash, the costliest part of its commits (see docs/benchmarks.md). The pairs held are at
+ * least all those stored: a pair not held is certainly not stored, one held may be, which the store
+ * then answers. Only right while this process is the store's only writer (embedded H2); otherwise
+ * {@link #mayHave} always answers "maybe".
  */
 final class CommentKeys {
 
@@ -61,7 +46,8 @@ final class CommentKeys {
     /**
      * Runs a statement that stores this pair: holds the pair before it runs (whether it then
      * succeeds or not), and again once it is committed (at once when it runs outside a transaction,
-     * where it commits by itself).
+     * where it commits by itself), since a post's pairs read again after {@link #forgetAll} cannot
+     * see a write not yet committed.
      */
     <T> T writing(String postSlug, String authorEmail, String bodyHash, Supplier<T> statement) {
         if (!soleWriter) {
@@ -132,7 +118,8 @@ final class CommentKeys {
 
     /**
      * The URL a pool was configured with, its connection properties appended as {@code ;KEY=VALUE}
-     * settings (H2 takes settings either way); null for a kind of pool not known here.
+     * settings (H2 takes settings either way); null for a kind of pool not known here. Not the URL
+     * an open connection reports: H2 cuts settings such as {@code AUTO_SERVER} off that one.
      */
     static @Nullable String configuredUrl(DataSource dataSource) {
         try {

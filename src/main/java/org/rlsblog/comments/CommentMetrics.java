@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CommentMetrics implements MeterBinder {
 
-    private final CommentRepository repository;
+    private final CommentReads reads;
 
-    CommentMetrics(CommentRepository repository) {
-        this.repository = repository;
+    CommentMetrics(CommentReads reads) {
+        this.reads = reads;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         for (CommentStatus status : CommentStatus.values()) {
-            Gauge.builder("blog.comments", repository, r -> r.countByStatus().get(status))
+            Gauge.builder("blog.comments", reads, r -> r.countByStatus().get(status))
                     .description("Comments in the store, by moderation status")
                     .tag("status", status.name().toLowerCase(Locale.ROOT))
                     .register(registry);

@@ -40,4 +40,10 @@ public record CommentProperties(
         holdWords = holdWords == null ? List.of() : List.copyOf(holdWords);
         spamWords = spamWords == null ? List.of() : List.copyOf(spamWords);
     }
+
+    /** These settings with another moderation mode. */
+    CommentProperties withModeration(ModerationMode mode) {
+        return new CommentProperties(
+                mode, minFillTime, floodInterval, maxLinks, maxDepth, holdWords, spamWords, purgeAfter, honeypot);
+    }
 }

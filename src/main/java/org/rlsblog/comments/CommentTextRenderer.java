@@ -3,6 +3,7 @@ package org.rlsblog.comments;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.EnumSet;
+import java.util.Locale;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
@@ -12,14 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Turns a reader's plain text into HTML that is safe to show: every character the reader typed is
- * escaped, blank lines make paragraphs and single newlines line breaks, and web addresses (found by
- * the autolink library, http and https only) become links with {@code rel="nofollow ugc noopener"}.
- * The result then passes an OWASP sanitizer that allows nothing else, as a second line of defence.
- *
- * <p>The HTML of a text is kept (up to 4 million characters of text and HTML): a page that is made again
- * because one comment changed would otherwise escape, linkify and sanitize every other comment on
- * it again, which was a third of rendering an article with 500 comments.
+ * Turns a reader's plain text into HTML that is safe to show: every character escaped, blank lines
+ * make paragraphs and newlines line breaks, http(s) addresses become links with {@code rel="nofollow
+ * ugc noopener"}, and an OWASP sanitizer that allows nothing else checks the result. The HTML of each
+ * text is kept, so that a page made again for one changed comment does not render all the others
+ * again (see docs/benchmarks.md).
  */
 @Component
 public class CommentTextRenderer {
@@ -45,8 +43,14 @@ public class CommentTextRenderer {
         return links;
     }
 
+    /** How many characters of text and HTML, together, the cache of rendered texts holds. */
+    static final long MAX_CACHED_CHARS = 4_000_000;
+
+    /** Room for the tags added to a text, so that a short text's HTML needs no second buffer. */
+    private static final int MARKUP_ALLOWANCE = 32;
+
     private final Cache<String, String> rendered = Caffeine.newBuilder()
-            .maximumWeight(4_000_000)
+            .maximumWeight(MAX_CACHED_CHARS)
             .weigher((String text, String html) -> text.length() + html.length())
             .build();
 
@@ -56,7 +60,7 @@ public class CommentTextRenderer {
 
     private static String render(String text) {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n').strip();
-        StringBuilder html = new StringBuilder(normalized.length() + 32);
+        StringBuilder html = new StringBuilder(normalized.length() + MARKUP_ALLOWANCE);
         for (String paragraph : normalized.split("\n\\s*\n")) {
             if (paragraph.isBlank()) {
                 continue;
@@ -80,7 +84,7 @@ public class CommentTextRenderer {
             html.append(HtmlUtils.htmlEscape(line.substring(done, link.getBeginIndex()), "UTF-8"));
             String text = line.substring(link.getBeginIndex(), link.getEndIndex());
             String href = link.getType() == LinkType.WWW ? "https://" + text : text;
-            String lower = href.toLowerCase(java.util.Locale.ROOT);
+            String lower = href.toLowerCase(Locale.ROOT);
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
                 html.append("<a href=\"")
                         .append(HtmlUtils.htmlEscape(href, "UTF-8"))

@@ -14,27 +14,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Group commit: writes that arrive while another commit is under way wait for it, and then one
- * of them runs all the waiting writes in one transaction with one commit. Each caller returns only
- * once its own write is committed (or throws its own failure), so "accepted" still means
- * "committed"; what is shared is the commit. On H2 every commit writes the changed pages of the
- * table and of each of its indexes to the file, one commit at a time: under a burst of comments
- * that was more than a third of the processor, and it is the same work for one row as for fifty.
- *
- * <p>On two cores, writes rarely arrive during the short commit itself: batches averaged two to
- * three comments, and each commit rewrote the changed pages of eight B-trees (about 60 KB on
- * H2; seven since the embedded store checks duplicates in memory, see {@link CommentKeys}). So
- * during a burst (the previous commit ended less than {@link #BURST_GAP} ago) a commit first waits
- * {@link #DELAY} for the writes whose requests are still being checked, as PostgreSQL's
- * {@code commit_delay} does when other transactions are active. A write after a quiet spell is
- * committed at once.
- *
- * <p>A write that fails (a reply whose parent was deleted a moment before, say) must not take the
- * others with it: they are written again without it. A store that is away fails the whole commit
- * at once, so callers do not queue behind one retry after another.
+ * Group commit: writes that arrive while another commit is under way wait for it, then one caller
+ * commits all of them in one transaction, and each returns once its own write is committed (or
+ * throws its own failure). On H2 a commit costs as much for one row as for many. During a burst a
+ * commit first waits {@link #DELAY} for writes still being checked, as PostgreSQL's {@code
+ * commit_delay} does: without it few writes share a commit (see docs/benchmarks.md).
  */
 final class GroupCommit {
 
+    /** The most writes one transaction takes. */
     static final int MAX_WRITES_PER_COMMIT = 100;
     /** A commit that starts within this time of the previous one's end is part of a burst. */
     static final long BURST_GAP = TimeUnit.MILLISECONDS.toNanos(2);
@@ -66,7 +54,7 @@ final class GroupCommit {
      * committed. The caller that finds no commit under way commits everything waiting; the others
      * sleep until their write is settled, each woken by the commit that settled it, or until they
      * are woken to commit next. (Queueing on the lock instead woke the callers one after another,
-     * each to find its write already committed: about 7 % of the processor under a burst, profiled.)
+     * each to find its write already committed.)
      */
     <T> T run(Supplier<T> work) {
         Write<T> write = new Write<>(work, Thread.currentThread());

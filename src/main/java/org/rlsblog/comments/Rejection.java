@@ -1,5 +1,7 @@
 package org.rlsblog.comments;
 
+import java.util.Locale;
+
 /** Why a submission was not stored. Each has a message key {@code comments.rejected.<name>}. */
 public enum Rejection {
     /** The hidden field that only robots fill in was filled in. */
@@ -18,6 +20,6 @@ public enum Rejection {
     TOO_DEEP;
 
     public String messageKey() {
-        return "comments.rejected." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "comments.rejected." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -15,25 +15,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A random key made on first start and kept in the database, so every replica shares it and
- * nothing secret is configured or committed. Used for keyed hashes of client addresses (which
- * cannot be turned back into addresses) and for signing tokens.
+ * The site's key, made at random on first start and kept in the database, so every replica shares
+ * it and nothing secret is configured or committed. Signs tokens (see {@link SignedTokens}) and
+ * hashes client addresses so that they cannot be turned back into addresses.
  */
 @Component
-public class SiteSecrets {
+class SiteSecrets {
+
+    private static final String KEY_NAME = "comments-hmac";
+    private static final int KEY_BYTES = 32;
+    private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] key;
     /** One keyed MAC per thread: made once, reset by each doFinal (forms are signed on every page). */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     SiteSecrets(JdbcClient jdbc, Clock clock) {
-        this.key = Base64.getDecoder().decode(loadOrCreate(jdbc, clock, "comments-hmac"));
+        this.key = Base64.getDecoder().decode(loadOrCreate(jdbc, clock, KEY_NAME));
     }
 
     private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
@@ -48,7 +52,7 @@ public class SiteSecrets {
         if (existing.isPresent()) {
             return existing.get();
         }
-        byte[] random = new byte[32];
+        byte[] random = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getEncoder().encodeToString(random);
         try {
@@ -67,7 +71,7 @@ public class SiteSecrets {
     }
 
     /** HMAC-SHA256 of {@code purpose} and {@code value}, hex; different purposes never share a value. */
-    public String sign(String purpose, String value) {
+    String sign(String purpose, String value) {
         Mac mac = macs.get();
         mac.update(purpose.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
@@ -75,7 +79,7 @@ public class SiteSecrets {
     }
 
     /** Whether {@code signature} is {@code sign(purpose, value)}, compared in constant time. */
-    public boolean verify(String purpose, String value, String signature) {
+    boolean verify(String purpose, String value, String signature) {
         return MessageDigest.isEqual(
                 sign(purpose, value).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));

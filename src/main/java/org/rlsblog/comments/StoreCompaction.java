@@ -3,6 +3,8 @@ package org.rlsblog.comments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,16 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the embedded store's disk space back at a graceful stop, when a burst of comments has left
- * the file mostly empty. H2 keeps every chunk a commit replaced for 45 s ({@code RETENTION_TIME})
- * before it reuses the space, so a minute of 1,000 comments a second grew the file to 1.0-1.3 GB
- * for some 40 MB of data; the space is reused afterwards but never returned, and the 200 ms H2
- * compacts for at close did not shrink it (measured). Then, and only then, this closes the store
- * with {@code SHUTDOWN COMPACT}, which writes the live data to a new file and renames it over the
- * old one (a crash meanwhile leaves the old file, which H2 cleans up at the next open).
- *
- * <p>It runs as a bean is destroyed, after the web server has stopped and before the connection
- * pool closes; a test context that is merely paused is left alone. PostgreSQL needs nothing here.
+ * Gives the embedded store's disk space back at a graceful stop when a burst of comments has left
+ * the file mostly empty: H2 reuses replaced chunks only after its {@code RETENTION_TIME}, never
+ * returns the space, and its own compaction at close does not shrink such a file (see
+ * docs/benchmarks.md). {@code SHUTDOWN COMPACT} writes the live data to a new file and renames it
+ * over the old one (a crash meanwhile leaves the old file). It runs as the bean is destroyed: after
+ * the web server stops, before the connection pool closes.
  */
 @Component
 class StoreCompaction implements DisposableBean {
@@ -35,6 +33,9 @@ class StoreCompaction implements DisposableBean {
 
     /** Compacts when at most this share of the file (in %) holds live data. */
     static final int MAX_LIVE_PERCENT = 25;
+
+    /** A fill rate H2 does not report counts as full, which keeps the file as it is. */
+    private static final long FULL_PERCENT = 100;
 
     private final JdbcTemplate jdbc;
     private final long minFileBytes;
@@ -60,8 +61,9 @@ class StoreCompaction implements DisposableBean {
             Map<String, Long> info = storeInfo();
             long size = info.getOrDefault("info.FILE_SIZE", 0L);
             // the share of the file in chunks, times the share of those chunks still in use
-            long livePercent =
-                    info.getOrDefault("info.FILL_RATE", 100L) * info.getOrDefault("info.CHUNKS_FILL_RATE", 100L) / 100;
+            long livePercent = info.getOrDefault("info.FILL_RATE", FULL_PERCENT)
+                    * info.getOrDefault("info.CHUNKS_FILL_RATE", FULL_PERCENT)
+                    / FULL_PERCENT;
             if (size < minFileBytes || livePercent > MAX_LIVE_PERCENT) {
                 return;
             }
@@ -69,19 +71,23 @@ class StoreCompaction implements DisposableBean {
             jdbc.execute("SHUTDOWN COMPACT");
             log.info(
                     "Store compacted at shutdown: {} MB, about {} % of it in use, to {} MB in {} ms",
-                    size >> 20,
+                    megabytes(size),
                     livePercent,
                     // H2 reads "~" in a URL as the home folder: then the size after is not known here
-                    Files.exists(file) ? Long.toString(Files.size(file) >> 20) : "?",
-                    (System.nanoTime() - start) / 1_000_000);
+                    Files.exists(file) ? Long.toString(megabytes(Files.size(file))) : "?",
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (DataAccessException | IOException e) {
             log.warn("Store not compacted at shutdown: {}", e.toString());
         }
     }
 
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
     /** The database file, when the store is an embedded H2 file; null otherwise. */
     private Path h2File() {
-        String url = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
+        String url = jdbc.execute((Connection c) -> c.getMetaData().getURL());
         if (url == null || !url.startsWith("jdbc:h2:file:")) {
             return null;
         }

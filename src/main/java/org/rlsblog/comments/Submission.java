@@ -1,11 +1,13 @@
 package org.rlsblog.comments;
 
+import static java.util.Objects.requireNonNull;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a reader sent, already validated for shape (lengths, e-mail, URL), with what is known of
  * the client: the address (hashed before it is stored), the signed form token from when the form
- * was shown, and whether the hidden honeypot field was filled in.
+ * was shown, and whether the hidden honeypot field was filled in. Built with {@link #builder()}.
  */
 public record Submission(
         String postSlug,
@@ -17,4 +19,105 @@ public record Submission(
         boolean notifyReplies,
         String clientAddress,
         @Nullable String formToken,
-        boolean honeypotFilled) {}
+        boolean honeypotFilled) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this submission, to change some of it. */
+    public Builder toBuilder() {
+        return builder()
+                .postSlug(postSlug)
+                .parentId(parentId)
+                .authorName(authorName)
+                .authorEmail(authorEmail)
+                .authorUrl(authorUrl)
+                .body(body)
+                .notifyReplies(notifyReplies)
+                .clientAddress(clientAddress)
+                .formToken(formToken)
+                .honeypotFilled(honeypotFilled);
+    }
+
+    /** Builds a submission by naming its fields; unset flags are false and unset optional fields null. */
+    public static final class Builder {
+
+        private @Nullable String postSlug;
+        private @Nullable Long parentId;
+        private @Nullable String authorName;
+        private @Nullable String authorEmail;
+        private @Nullable String authorUrl;
+        private @Nullable String body;
+        private boolean notifyReplies;
+        private @Nullable String clientAddress;
+        private @Nullable String formToken;
+        private boolean honeypotFilled;
+
+        private Builder() {}
+
+        public Builder postSlug(String postSlug) {
+            this.postSlug = postSlug;
+            return this;
+        }
+
+        public Builder parentId(@Nullable Long parentId) {
+            this.parentId = parentId;
+            return this;
+        }
+
+        public Builder authorName(String authorName) {
+            this.authorName = authorName;
+            return this;
+        }
+
+        public Builder authorEmail(String authorEmail) {
+            this.authorEmail = authorEmail;
+            return this;
+        }
+
+        public Builder authorUrl(@Nullable String authorUrl) {
+            this.authorUrl = authorUrl;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder notifyReplies(boolean notifyReplies) {
+            this.notifyReplies = notifyReplies;
+            return this;
+        }
+
+        public Builder clientAddress(String clientAddress) {
+            this.clientAddress = clientAddress;
+            return this;
+        }
+
+        public Builder formToken(@Nullable String formToken) {
+            this.formToken = formToken;
+            return this;
+        }
+
+        public Builder honeypotFilled(boolean honeypotFilled) {
+            this.honeypotFilled = honeypotFilled;
+            return this;
+        }
+
+        public Submission build() {
+            return new Submission(
+                    requireNonNull(postSlug, "postSlug"),
+                    parentId,
+                    requireNonNull(authorName, "authorName"),
+                    requireNonNull(authorEmail, "authorEmail"),
+                    authorUrl,
+                    requireNonNull(body, "body"),
+                    notifyReplies,
+                    requireNonNull(clientAddress, "clientAddress"),
+                    formToken,
+                    honeypotFilled);
+        }
+    }
+}

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.rlsblog.comments.CommentService.ImportedComment;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 
 /**
  * Collects the comments of an export for the comment store, parents before replies as the store

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.rlsblog.comments.CommentService;
-import org.rlsblog.comments.CommentService.ImportedComment;
+import org.rlsblog.comments.ImportedComment;
 import org.rlsblog.content.ContentProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

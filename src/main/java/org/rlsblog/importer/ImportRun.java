@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.rlsblog.comments.CommentService.ImportedComment;
+import org.rlsblog.comments.ImportedComment;
 
 /**
  * One import while the export is read: hands each item, by its WordPress type, to what imports it,

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
-import org.rlsblog.comments.SiteSecrets;
+import org.rlsblog.comments.SignedTokens;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,12 +29,12 @@ public class ReplySubscriptions {
     }
 
     private final JdbcClient jdbc;
-    private final SiteSecrets secrets;
+    private final SignedTokens tokens;
     private final Clock clock;
 
-    ReplySubscriptions(JdbcClient jdbc, SiteSecrets secrets, Clock clock) {
+    ReplySubscriptions(JdbcClient jdbc, SignedTokens tokens, Clock clock) {
         this.jdbc = jdbc;
-        this.secrets = secrets;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -123,27 +123,11 @@ public class ReplySubscriptions {
     }
 
     private String token(String purpose, String email) {
-        String encoded = java.util.Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(normalize(email).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return encoded + "." + secrets.sign("subscription-" + purpose, normalize(email));
+        return tokens.signText("subscription-" + purpose, normalize(email));
     }
 
     private Optional<String> emailFrom(String purpose, String token) {
-        int dot = token.indexOf('.');
-        if (dot <= 0 || token.length() > 1000) {
-            return Optional.empty();
-        }
-        try {
-            String email = new String(
-                    java.util.Base64.getUrlDecoder().decode(token.substring(0, dot)),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            return secrets.verify("subscription-" + purpose, email, token.substring(dot + 1))
-                    ? Optional.of(email)
-                    : Optional.empty();
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
+        return tokens.verifyText("subscription-" + purpose, token);
     }
 
     private static String normalize(String email) {

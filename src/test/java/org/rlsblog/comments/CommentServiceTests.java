@@ -1,6 +1,7 @@
 package org.rlsblog.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /**
  * The rules and spam checks of {@link CommentService} against the real H2 file database (in a
  * temporary folder, migrated by Flyway), with a clock the tests move. The service bean runs with
- * {@code moderation=all}; a second service on the same database shows {@code moderation=returning}.
+ * {@code moderation=all}; submissions made with {@code moderation=returning} on the same database show that mode.
  */
 @SpringBootTest(
         properties = {
@@ -68,10 +69,19 @@ class CommentServiceTests {
     CommentService service;
 
     @Autowired
-    CommentRepository repository;
+    CommentReads reads;
 
     @Autowired
-    SiteSecrets secrets;
+    CommentWrites writes;
+
+    @Autowired
+    CommentVersions versions;
+
+    @Autowired
+    SubmitRules rules;
+
+    @Autowired
+    CommentPurge purge;
 
     @Autowired
     CommentProperties properties;
@@ -114,77 +124,34 @@ class CommentServiceTests {
     }
 
     private Submission aSubmission(String slug, String body) {
-        return new Submission(slug, null, "Reader", aNewEmail(), null, body, false, aNewClient(), agedToken(), false);
+        return Submission.builder()
+                .postSlug(slug)
+                .authorName("Reader")
+                .authorEmail(aNewEmail())
+                .body(body)
+                .clientAddress(aNewClient())
+                .formToken(agedToken())
+                .build();
     }
 
     private static Submission withParent(Submission s, @Nullable Long parentId) {
-        return new Submission(
-                s.postSlug(),
-                parentId,
-                s.authorName(),
-                s.authorEmail(),
-                s.authorUrl(),
-                s.body(),
-                s.notifyReplies(),
-                s.clientAddress(),
-                s.formToken(),
-                s.honeypotFilled());
+        return s.toBuilder().parentId(parentId).build();
     }
 
     private static Submission withEmail(Submission s, String email) {
-        return new Submission(
-                s.postSlug(),
-                s.parentId(),
-                s.authorName(),
-                email,
-                s.authorUrl(),
-                s.body(),
-                s.notifyReplies(),
-                s.clientAddress(),
-                s.formToken(),
-                s.honeypotFilled());
+        return s.toBuilder().authorEmail(email).build();
     }
 
     private static Submission withClient(Submission s, String client) {
-        return new Submission(
-                s.postSlug(),
-                s.parentId(),
-                s.authorName(),
-                s.authorEmail(),
-                s.authorUrl(),
-                s.body(),
-                s.notifyReplies(),
-                client,
-                s.formToken(),
-                s.honeypotFilled());
+        return s.toBuilder().clientAddress(client).build();
     }
 
     private static Submission withToken(Submission s, @Nullable String token) {
-        return new Submission(
-                s.postSlug(),
-                s.parentId(),
-                s.authorName(),
-                s.authorEmail(),
-                s.authorUrl(),
-                s.body(),
-                s.notifyReplies(),
-                s.clientAddress(),
-                token,
-                s.honeypotFilled());
+        return s.toBuilder().formToken(token).build();
     }
 
     private static Submission withNameAndUrl(Submission s, String name, @Nullable String url) {
-        return new Submission(
-                s.postSlug(),
-                s.parentId(),
-                name,
-                s.authorEmail(),
-                url,
-                s.body(),
-                s.notifyReplies(),
-                s.clientAddress(),
-                s.formToken(),
-                s.honeypotFilled());
+        return s.toBuilder().authorName(name).authorUrl(url).build();
     }
 
     private static Comment accepted(SubmitResult result) {
@@ -203,18 +170,11 @@ class CommentServiceTests {
         return c.id();
     }
 
-    private CommentService returningService() {
-        CommentProperties returning = new CommentProperties(
-                ModerationMode.RETURNING,
-                properties.minFillTime(),
-                properties.floodInterval(),
-                properties.maxLinks(),
-                properties.maxDepth(),
-                properties.holdWords(),
-                properties.spamWords(),
-                properties.purgeAfter(),
-                properties.honeypot());
-        return new CommentService(repository, returning, secrets, clock, event -> {}, transactions);
+    /** Submissions as {@code moderation=returning} takes them, on the same store (its events are not recorded). */
+    private CommentSubmissions returningSubmissions() {
+        CommentProperties returning = properties.withModeration(ModerationMode.RETURNING);
+        return new CommentSubmissions(
+                rules, new SpamChecks(reads, returning), writes, versions, clock, event -> {}, transactions);
     }
 
     private List<CommentChanged> changes() {
@@ -226,27 +186,27 @@ class CommentServiceTests {
     @Test
     void storesAValidCommentAsPendingWithoutChangingWhatReadersSee() {
         Submission submission = withEmail(aSubmission("a-post", "Hello there"), "Mixed.Case@Example.com");
-        long versionBefore = repository.version("a-post").version();
+        long versionBefore = versions.version("a-post").version();
 
         Comment comment = accepted(service.submit(submission));
 
         assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(comment.authorEmail()).isEqualTo("mixed.case@example.com");
         assertThat(comment.createdAt()).isEqualTo(NOW);
-        assertThat(repository.findById(comment.id())).contains(comment);
+        assertThat(reads.findById(comment.id())).contains(comment);
         assertThat(changes()).as("no public page changes until it is approved").isEmpty();
-        assertThat(repository.version("a-post").version()).isEqualTo(versionBefore);
+        assertThat(versions.version("a-post").version()).isEqualTo(versionBefore);
     }
 
     @Test
     void commentsSubmittedAtOnceAreEachCommittedOnceUnderTheirOwnId() throws Exception {
-        CommentService returning = returningService();
+        CommentSubmissions returning = returningSubmissions();
         String regular = aNewEmail();
-        returning.moderate(
+        service.moderate(
                 accepted(returning.submit(withEmail(aSubmission("burst-post", "Earlier"), regular)))
                         .id(),
                 CommentStatus.APPROVED);
-        long versionBefore = repository.version("burst-post").version();
+        long versionBefore = versions.version("burst-post").version();
         List<Submission> burst = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             Submission s = aSubmission("burst-post", "Burst comment " + i);
@@ -262,7 +222,7 @@ class CommentServiceTests {
             for (int i = 0; i < burst.size(); i++) {
                 Comment comment = accepted(results.get(i).get());
                 String sent = burst.get(i).body();
-                assertThat(repository.findById(comment.id()))
+                assertThat(reads.findById(comment.id()))
                         .as("the id handed back is the row of this very comment")
                         .hasValueSatisfying(stored -> assertThat(stored.body()).isEqualTo(sent));
             }
@@ -275,7 +235,7 @@ class CommentServiceTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(48);
-        assertThat(repository.version("burst-post").version())
+        assertThat(versions.version("burst-post").version())
                 .as("one version bump per approved comment")
                 .isEqualTo(versionBefore + 16);
     }
@@ -285,17 +245,7 @@ class CommentServiceTests {
     @Test
     void rejectsAFilledHoneypotAndStoresNothing() {
         Submission s = aSubmission("a-post", "Bot text");
-        Submission bot = new Submission(
-                s.postSlug(),
-                null,
-                s.authorName(),
-                s.authorEmail(),
-                null,
-                s.body(),
-                false,
-                s.clientAddress(),
-                s.formToken(),
-                true);
+        Submission bot = s.toBuilder().honeypotFilled(true).build();
         long before = service.countByStatus().values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
@@ -413,17 +363,17 @@ class CommentServiceTests {
 
     @Test
     void approvesAReturningCommenterAtOnceWhenModerationIsReturning() {
-        CommentService returning = returningService();
+        CommentSubmissions returning = returningSubmissions();
         String email = aNewEmail();
         Comment first = accepted(returning.submit(withEmail(aSubmission("a-post", "New here"), email)));
         assertThat(first.status()).isEqualTo(CommentStatus.PENDING);
-        returning.moderate(first.id(), CommentStatus.APPROVED);
+        service.moderate(first.id(), CommentStatus.APPROVED);
 
-        long versionBefore = repository.version("a-post").version();
+        long versionBefore = versions.version("a-post").version();
         assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Back again"), email.toUpperCase())))
                         .status())
                 .isEqualTo(CommentStatus.APPROVED);
-        assertThat(repository.version("a-post").version())
+        assertThat(versions.version("a-post").version())
                 .as("a comment shown at once is a new version of the post's comments")
                 .isEqualTo(versionBefore + 1);
         assertThat(accepted(returning.submit(aSubmission("a-post", "A stranger")))
@@ -433,11 +383,11 @@ class CommentServiceTests {
 
     @Test
     void holdsAReturningCommentersCommentWithTooManyLinks() {
-        CommentService returning = returningService();
+        CommentSubmissions returning = returningSubmissions();
         String email = aNewEmail();
         long first = accepted(returning.submit(withEmail(aSubmission("a-post", "Hi"), email)))
                 .id();
-        returning.moderate(first, CommentStatus.APPROVED);
+        service.moderate(first, CommentStatus.APPROVED);
 
         Comment oneLink = accepted(returning.submit(withEmail(aSubmission("a-post", "See https://a.example"), email)));
         Comment twoLinks = accepted(
@@ -449,11 +399,11 @@ class CommentServiceTests {
 
     @Test
     void holdsAReturningCommentersCommentWithAHoldWordInAnyField() {
-        CommentService returning = returningService();
+        CommentSubmissions returning = returningSubmissions();
         String email = aNewEmail();
         long first = accepted(returning.submit(withEmail(aSubmission("a-post", "Hi"), email)))
                 .id();
-        returning.moderate(first, CommentStatus.APPROVED);
+        service.moderate(first, CommentStatus.APPROVED);
 
         assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "An ACUPUNCTURE offer!"), email)))
                         .status())
@@ -552,6 +502,24 @@ class CommentServiceTests {
     }
 
     @Test
+    void aModerationLinkAsksForItsActionUntilItExpiresEvenWithAFullStopAfterIt() {
+        long id = accepted(service.submit(aSubmission("a-post", "Link me"))).id();
+        String token = service.moderationToken(id, CommentStatus.SPAM);
+
+        assertThat(service.moderationRequest(token)).hasValueSatisfying(request -> {
+            assertThat(request.comment().id()).isEqualTo(id);
+            assertThat(request.status()).isEqualTo(CommentStatus.SPAM);
+        });
+        assertThat(service.moderationRequest(token + ".")).isPresent();
+        assertThat(service.moderationRequest(token.replace("SPAM", "APPROVED"))).isEmpty();
+        clock.advance(Duration.ofDays(14));
+        assertThat(service.moderationRequest(token)).isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(service.moderationRequest(token)).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> service.moderationToken(id, CommentStatus.TRASH));
+    }
+
+    @Test
     void purgesOnlySpamAndTrashOlderThanThePurgeAge() {
         long oldSpam =
                 accepted(service.submit(aSubmission("purge-post", "Old spam"))).id();
@@ -569,10 +537,10 @@ class CommentServiceTests {
 
         clock.advance(Duration.ofDays(30));
         service.moderate(recentTrash, CommentStatus.TRASH);
-        assertThat(service.purgeOld()).as("exactly 30 days is not older").isZero();
+        assertThat(purge.purgeOld()).as("exactly 30 days is not older").isZero();
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(service.purgeOld()).isGreaterThanOrEqualTo(2);
+        assertThat(purge.purgeOld()).isGreaterThanOrEqualTo(2);
         assertThat(service.find(oldSpam)).isEmpty();
         assertThat(service.find(oldTrash)).isEmpty();
         assertThat(service.find(oldPending)).isPresent();
@@ -584,30 +552,28 @@ class CommentServiceTests {
 
     @Test
     void importsCommentsOnceWithRepliesUnderTheirParent() {
-        List<CommentService.ImportedComment> list = new ArrayList<>();
+        List<ImportedComment> list = new ArrayList<>();
         Instant then = Instant.parse("2019-04-01T08:00:00Z");
-        list.add(new CommentService.ImportedComment(
-                "test:import:1",
-                "import-post",
-                null,
-                "Old Reader",
-                "Old@Example.com",
-                null,
-                "From the old blog",
-                CommentStatus.APPROVED,
-                false,
-                then));
-        list.add(new CommentService.ImportedComment(
-                "test:import:2",
-                "import-post",
-                "test:import:1",
-                "The author",
-                "",
-                null,
-                "A reply from then",
-                CommentStatus.APPROVED,
-                true,
-                then.plusSeconds(3600)));
+        list.add(ImportedComment.builder()
+                .importKey("test:import:1")
+                .postSlug("import-post")
+                .authorName("Old Reader")
+                .authorEmail("Old@Example.com")
+                .body("From the old blog")
+                .status(CommentStatus.APPROVED)
+                .createdAt(then)
+                .build());
+        list.add(ImportedComment.builder()
+                .importKey("test:import:2")
+                .postSlug("import-post")
+                .parentImportKey("test:import:1")
+                .authorName("The author")
+                .authorEmail("")
+                .body("A reply from then")
+                .status(CommentStatus.APPROVED)
+                .byAuthor(true)
+                .createdAt(then.plusSeconds(3600))
+                .build());
 
         assertThat(service.importComments(list)).isEqualTo(2);
         assertThat(changes()).containsExactly(new CommentChanged("import-post"));
@@ -630,21 +596,20 @@ class CommentServiceTests {
     @Test
     void importsMoreThanOneBatchWithARepliesToParentsOfEarlierBatchesAndAddsNothingTheSecondTime() {
         Instant then = Instant.parse("2018-01-01T00:00:00Z");
-        List<CommentService.ImportedComment> list = new ArrayList<>();
-        int count = CommentService.IMPORT_BATCH + 10;
+        List<ImportedComment> list = new ArrayList<>();
+        int count = CommentImports.BATCH_SIZE + 10;
         for (int i = 0; i < count; i++) {
             boolean reply = i == count - 1;
-            list.add(new CommentService.ImportedComment(
-                    "test:batch:" + i,
-                    "batch-post",
-                    reply ? "test:batch:0" : null,
-                    "Reader " + i,
-                    "reader" + i + "@example.org",
-                    null,
-                    "Old comment " + i,
-                    CommentStatus.APPROVED,
-                    false,
-                    then.plusSeconds(i)));
+            list.add(ImportedComment.builder()
+                    .importKey("test:batch:" + i)
+                    .postSlug("batch-post")
+                    .parentImportKey(reply ? "test:batch:0" : null)
+                    .authorName("Reader " + i)
+                    .authorEmail("reader" + i + "@example.org")
+                    .body("Old comment " + i)
+                    .status(CommentStatus.APPROVED)
+                    .createdAt(then.plusSeconds(i))
+                    .build());
         }
 
         assertThat(service.importComments(list)).isEqualTo(count);
@@ -664,28 +629,25 @@ class CommentServiceTests {
     @Test
     void aKeyStoredMeanwhileDoesNotStopTheRestOfItsBatch() {
         Instant then = Instant.parse("2018-02-01T00:00:00Z");
-        CommentService.ImportedComment first = new CommentService.ImportedComment(
-                "test:twice:1",
-                "twice-post",
-                null,
-                "First",
-                "",
-                null,
-                "The first",
-                CommentStatus.APPROVED,
-                false,
-                then);
-        CommentService.ImportedComment reply = new CommentService.ImportedComment(
-                "test:twice:2",
-                "twice-post",
-                "test:twice:1",
-                "Second",
-                "",
-                null,
-                "A reply",
-                CommentStatus.APPROVED,
-                false,
-                then.plusSeconds(60));
+        ImportedComment first = ImportedComment.builder()
+                .importKey("test:twice:1")
+                .postSlug("twice-post")
+                .authorName("First")
+                .authorEmail("")
+                .body("The first")
+                .status(CommentStatus.APPROVED)
+                .createdAt(then)
+                .build();
+        ImportedComment reply = ImportedComment.builder()
+                .importKey("test:twice:2")
+                .postSlug("twice-post")
+                .parentImportKey("test:twice:1")
+                .authorName("Second")
+                .authorEmail("")
+                .body("A reply")
+                .status(CommentStatus.APPROVED)
+                .createdAt(then.plusSeconds(60))
+                .build();
 
         // the same key twice in one list meets the unique key inside the batch, as a key stored by
         // another replica a moment after the lookup does
@@ -701,19 +663,17 @@ class CommentServiceTests {
     @Test
     void anImportedCommentDeletedOrPurgedSinceIsNotImportedAgain() {
         Instant then = Instant.parse("2017-05-01T00:00:00Z");
-        List<CommentService.ImportedComment> list = new ArrayList<>();
+        List<ImportedComment> list = new ArrayList<>();
         for (String name : List.of("deleted", "purged", "kept")) {
-            list.add(new CommentService.ImportedComment(
-                    "test:gone:" + name,
-                    "gone-post",
-                    null,
-                    "Reader",
-                    "",
-                    null,
-                    "This one is " + name,
-                    CommentStatus.APPROVED,
-                    false,
-                    then));
+            list.add(ImportedComment.builder()
+                    .importKey("test:gone:" + name)
+                    .postSlug("gone-post")
+                    .authorName("Reader")
+                    .authorEmail("")
+                    .body("This one is " + name)
+                    .status(CommentStatus.APPROVED)
+                    .createdAt(then)
+                    .build());
         }
         assertThat(service.importComments(list)).isEqualTo(3);
         Map<String, Long> ids = new java.util.HashMap<>();
@@ -724,7 +684,7 @@ class CommentServiceTests {
         assertThat(service.delete(ids.get("This one is deleted"))).isTrue();
         service.moderate(ids.get("This one is purged"), CommentStatus.SPAM);
         clock.advance(Duration.ofDays(31));
-        assertThat(service.purgeOld()).isGreaterThanOrEqualTo(1);
+        assertThat(purge.purgeOld()).isGreaterThanOrEqualTo(1);
 
         assertThat(service.importComments(list)).isZero();
         assertThat(service.thread("gone-post", List.of()).roots())

@@ -17,19 +17,17 @@ class CommentThreadTests {
 
     private static Comment aComment(long id, @Nullable Long parentId, CommentStatus status) {
         Instant created = START.plusSeconds(60 * id);
-        return new Comment(
-                id,
-                "a-post",
-                parentId,
-                "Reader " + id,
-                "reader" + id + "@example.com",
-                null,
-                "Comment number " + id,
-                status,
-                false,
-                false,
-                created,
-                created);
+        return Comment.builder()
+                .id(id)
+                .postSlug("a-post")
+                .parentId(parentId)
+                .authorName("Reader " + id)
+                .authorEmail("reader" + id + "@example.com")
+                .body("Comment number " + id)
+                .status(status)
+                .createdAt(created)
+                .updatedAt(created)
+                .build();
     }
 
     private static List<Long> ids(List<CommentThread.Node> nodes) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.rlsblog.SeoSiteTestSupport;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -220,8 +221,8 @@ class FeedControllerTests extends SeoSiteTestSupport {
 
     // ---- helpers ----
 
-    private static CommentService.ImportedComment imported(String key, String body, CommentStatus status) {
-        return new CommentService.ImportedComment(
+    private static ImportedComment imported(String key, String body, CommentStatus status) {
+        return new ImportedComment(
                 "feed-test:" + key,
                 REVIEWED_SLUG,
                 null,

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.rlsblog.RlsBlogApplication;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,9 +60,9 @@ public class PostPageRenderBenchmark {
                 "--blog.site.page-cache-size=0",
                 "--logging.level.root=WARN");
         CommentService service = context.getBean(CommentService.class);
-        List<CommentService.ImportedComment> list = new ArrayList<>();
+        List<ImportedComment> list = new ArrayList<>();
         for (int i = 0; i < comments; i++) {
-            list.add(new CommentService.ImportedComment(
+            list.add(new ImportedComment(
                     "bench:" + i,
                     "rls-and-liver-diseases",
                     i % 5 == 0 || i < 5 ? null : "bench:" + (i - i % 5),

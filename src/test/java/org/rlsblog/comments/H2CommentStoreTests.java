@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The store tests on the default store: an H2 file in a temporary folder, as the app opens it. */
-class H2CommentRepositoryTests extends CommentRepositoryTests {
+class H2CommentStoreTests extends CommentStoreTests {
 
     @TempDir
     static Path dataDir;
@@ -23,34 +23,32 @@ class H2CommentRepositoryTests extends CommentRepositoryTests {
 
     @Test
     void theDuplicateCheckTrustsThePairsItHoldsOnceThePostWasChecked() {
-        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        assertThat(writes.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isFalse();
 
         insertBehindTheRepositorysBack("Behind its back");
 
         // only this process writes to the file, so the store is not asked again
-        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        assertThat(writes.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isFalse();
-        assertThat(new CommentRepository(jdbc, dataSource)
-                        .existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        assertThat(freshWrites().existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isTrue();
     }
 
     @Test
     void aPurgeLetsGoOfThePairsHeldSoThatEachPostsAreReadAgain() {
-        store(aComment().saying("Old spam", sha("Old spam")).with(CommentStatus.SPAM));
-        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        store(aComment().body("Old spam", sha("Old spam")).status(CommentStatus.SPAM));
+        assertThat(writes.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isFalse();
         insertBehindTheRepositorysBack("Behind its back");
-        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        assertThat(writes.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isFalse();
 
-        assertThat(repository.purge(EnumSet.of(CommentStatus.SPAM), minutes(60)))
-                .isOne();
+        assertThat(writes.purge(EnumSet.of(CommentStatus.SPAM), minutes(60))).isOne();
 
-        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
+        assertThat(writes.existsDuplicate(POST, "ann@example.org", sha("Behind its back")))
                 .isTrue();
-        assertThat(repository.existsDuplicate(POST, "ann@example.org", sha("Old spam")))
+        assertThat(writes.existsDuplicate(POST, "ann@example.org", sha("Old spam")))
                 .isFalse();
     }
 

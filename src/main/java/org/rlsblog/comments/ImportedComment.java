@@ -1,0 +1,108 @@
+package org.rlsblog.comments;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A comment from elsewhere (the seed, a WordPress export), keyed so that importing twice adds
+ * nothing. Built with {@link #builder()}.
+ */
+public record ImportedComment(
+        String importKey,
+        String postSlug,
+        @Nullable String parentImportKey,
+        String authorName,
+        String authorEmail,
+        @Nullable String authorUrl,
+        String body,
+        CommentStatus status,
+        boolean byAuthor,
+        Instant createdAt) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an imported comment by naming its fields; unset optional fields are null, by the author false. */
+    public static final class Builder {
+
+        private @Nullable String importKey;
+        private @Nullable String postSlug;
+        private @Nullable String parentImportKey;
+        private @Nullable String authorName;
+        private @Nullable String authorEmail;
+        private @Nullable String authorUrl;
+        private @Nullable String body;
+        private @Nullable CommentStatus status;
+        private boolean byAuthor;
+        private @Nullable Instant createdAt;
+
+        private Builder() {}
+
+        public Builder importKey(String importKey) {
+            this.importKey = importKey;
+            return this;
+        }
+
+        public Builder postSlug(String postSlug) {
+            this.postSlug = postSlug;
+            return this;
+        }
+
+        public Builder parentImportKey(@Nullable String parentImportKey) {
+            this.parentImportKey = parentImportKey;
+            return this;
+        }
+
+        public Builder authorName(String authorName) {
+            this.authorName = authorName;
+            return this;
+        }
+
+        public Builder authorEmail(String authorEmail) {
+            this.authorEmail = authorEmail;
+            return this;
+        }
+
+        public Builder authorUrl(@Nullable String authorUrl) {
+            this.authorUrl = authorUrl;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder status(CommentStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder byAuthor(boolean byAuthor) {
+            this.byAuthor = byAuthor;
+            return this;
+        }
+
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public ImportedComment build() {
+            return new ImportedComment(
+                    requireNonNull(importKey, "importKey"),
+                    requireNonNull(postSlug, "postSlug"),
+                    parentImportKey,
+                    requireNonNull(authorName, "authorName"),
+                    requireNonNull(authorEmail, "authorEmail"),
+                    authorUrl,
+                    requireNonNull(body, "body"),
+                    requireNonNull(status, "status"),
+                    byAuthor,
+                    requireNonNull(createdAt, "createdAt"));
+        }
+    }
+}

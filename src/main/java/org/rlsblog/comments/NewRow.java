@@ -1,0 +1,157 @@
+package org.rlsblog.comments;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.jspecify.annotations.Nullable;
+
+/** A comment row to insert, built with {@link #builder()}; {@code importKey} makes imports idempotent. */
+record NewRow(
+        String postSlug,
+        @Nullable Long parentId,
+        String authorName,
+        String authorEmail,
+        @Nullable String authorUrl,
+        String body,
+        String bodyHash,
+        CommentStatus status,
+        boolean byAuthor,
+        boolean notifyReplies,
+        @Nullable String clientHash,
+        @Nullable String importKey,
+        Instant createdAt) {
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The hash the duplicate check compares: runs of white space count as one space, so that the
+     * same text sent again with other line breaks is a duplicate.
+     */
+    static String bodyHash(String body) {
+        return DigestUtils.sha256Hex(body.strip().replaceAll("\\s+", " "));
+    }
+
+    /** The comment as {@link CommentWrites#insert} stores it (updated when inserted), under its new id. */
+    Comment stored(long id, Instant insertedAt) {
+        return Comment.builder()
+                .id(id)
+                .postSlug(postSlug)
+                .parentId(parentId)
+                .authorName(authorName)
+                .authorEmail(authorEmail)
+                .authorUrl(authorUrl)
+                .body(body)
+                .status(status)
+                .byAuthor(byAuthor)
+                .notifyReplies(notifyReplies)
+                .createdAt(createdAt)
+                .updatedAt(insertedAt)
+                .build();
+    }
+
+    /** Builds a row by naming its fields; unset flags are false and unset optional fields null. */
+    static final class Builder {
+
+        private @Nullable String postSlug;
+        private @Nullable Long parentId;
+        private @Nullable String authorName;
+        private @Nullable String authorEmail;
+        private @Nullable String authorUrl;
+        private @Nullable String body;
+        private @Nullable String bodyHash;
+        private @Nullable CommentStatus status;
+        private boolean byAuthor;
+        private boolean notifyReplies;
+        private @Nullable String clientHash;
+        private @Nullable String importKey;
+        private @Nullable Instant createdAt;
+
+        private Builder() {}
+
+        Builder postSlug(String postSlug) {
+            this.postSlug = postSlug;
+            return this;
+        }
+
+        Builder parentId(@Nullable Long parentId) {
+            this.parentId = parentId;
+            return this;
+        }
+
+        Builder authorName(String authorName) {
+            this.authorName = authorName;
+            return this;
+        }
+
+        Builder authorEmail(String authorEmail) {
+            this.authorEmail = authorEmail;
+            return this;
+        }
+
+        Builder authorUrl(@Nullable String authorUrl) {
+            this.authorUrl = authorUrl;
+            return this;
+        }
+
+        /** The text, and its hash as {@link #bodyHash(String)} makes it. */
+        Builder body(String body) {
+            return body(body, bodyHash(body));
+        }
+
+        Builder body(String body, String bodyHash) {
+            this.body = body;
+            this.bodyHash = bodyHash;
+            return this;
+        }
+
+        Builder status(CommentStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        Builder byAuthor(boolean byAuthor) {
+            this.byAuthor = byAuthor;
+            return this;
+        }
+
+        Builder notifyReplies(boolean notifyReplies) {
+            this.notifyReplies = notifyReplies;
+            return this;
+        }
+
+        Builder clientHash(@Nullable String clientHash) {
+            this.clientHash = clientHash;
+            return this;
+        }
+
+        Builder importKey(@Nullable String importKey) {
+            this.importKey = importKey;
+            return this;
+        }
+
+        Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        NewRow build() {
+            return new NewRow(
+                    requireNonNull(postSlug, "postSlug"),
+                    parentId,
+                    requireNonNull(authorName, "authorName"),
+                    requireNonNull(authorEmail, "authorEmail"),
+                    authorUrl,
+                    requireNonNull(body, "body"),
+                    requireNonNull(bodyHash, "bodyHash"),
+                    requireNonNull(status, "status"),
+                    byAuthor,
+                    notifyReplies,
+                    clientHash,
+                    importKey,
+                    requireNonNull(createdAt, "createdAt"));
+        }
+    }
+}

@@ -130,19 +130,21 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Bcrypt, the hash {@link AdminProperties} keeps of the admin password. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
 
-    /** The one admin user, with only the bcrypt hash of the password kept in memory. */
+    /** The one admin user, with the bcrypt hash that {@link AdminProperties} kept of the password. */
     @Bean
-    UserDetailsService adminUsers(AdminProperties admin, PasswordEncoder encoder) {
-        if (!admin.enabled()) {
+    UserDetailsService adminUsers(AdminProperties admin) {
+        String hash = admin.passwordHash();
+        if (hash == null) {
             return new InMemoryUserDetailsManager();
         }
         return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(encoder.encode(admin.password()))
+                .password(hash)
                 .roles("ADMIN")
                 .build());
     }

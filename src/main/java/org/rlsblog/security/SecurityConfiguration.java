@@ -1,9 +1,11 @@
 package org.rlsblog.security;
 
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -102,6 +104,14 @@ class SecurityConfiguration {
                 new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error");
         handler.setAllowSessionCreation(false);
         return handler;
+    }
+
+    /** The chain's protective headers also on error pages whose request the chain never let in. */
+    @Bean
+    FilterRegistrationBean<ErrorPageHeaders> errorPageHeaders() {
+        FilterRegistrationBean<ErrorPageHeaders> registration = new FilterRegistrationBean<>(new ErrorPageHeaders());
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        return registration;
     }
 
     /** CSRF tokens in a cookie; shared with the page cache, which hands them out for cached pages. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every error a reader or a crawler can meet is the site's own HTML page, in its layout, with the
- * right status, whatever the client accepts, and with no link that leaves the site, whatever the
- * address asked for.
+ * right status: whatever the client accepts, whether Tomcat or the application refused the
+ * request, and with no link that leaves the site, whatever the address asked for.
  */
 class ErrorPageTests extends LiveSiteSupport {
 
@@ -100,6 +100,9 @@ class ErrorPageTests extends LiveSiteSupport {
                 "//evil.example/phish",
                 "//evil.example/phish?lang=nl&page=2",
                 "//evil.example",
+                "/\\evil.example/phish",
+                "/%5Cevil.example/phish",
+                "/%2F%2Fevil.example/phish",
                 "/posts//evil.example"
             })
     void keepsEveryLinkOfAnErrorPageOnTheSite(String target) throws IOException {
@@ -114,7 +117,7 @@ class ErrorPageTests extends LiveSiteSupport {
                 }
             }
         }
-        if (target.startsWith("//")) {
+        if (target.startsWith("//") || target.startsWith("/\\")) {
             assertThat(page.select("nav.language-switch a").eachAttr("href")).containsExactly("/?lang=en", "/?lang=nl");
         }
     }
@@ -127,6 +130,24 @@ class ErrorPageTests extends LiveSiteSupport {
                 .matches("/(?![/\\\\]).*|#.*")
                 .doesNotContain("\\")
                 .doesNotContainPattern("\\p{Cntrl}|\\s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/posts/..%2f..%2fetc%2fpasswd",
+                "/posts/%2e%2e/%2e%2e/etc/passwd",
+                "/posts/%zz",
+                "/posts/{x}",
+                "/posts/a|b",
+                "/posts/\u00ff"
+            })
+    void answersARequestTomcatRefusesWithTheSitesOwnPage(String target) throws IOException {
+        Answer answer = get(target, "text/html");
+
+        assertThat(answer.status()).as("status of %s", target).isEqualTo(400);
+        Document page = assertSitesErrorPage(answer, target);
+        assertThat(page.select("main.error-page h1").text()).isEqualTo("That request could not be handled");
     }
 
     @ParameterizedTest

@@ -4,12 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentChanged;
 import org.rlsblog.comments.CommentService;
+import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.ContentChanged;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
@@ -25,9 +30,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Atom and RSS feeds: the latest posts ({@code /feed.atom}, {@code /feed.rss}, and WordPress's
- * {@code /feed/}), per tag, and the latest approved comments. A feed is written once and kept
- * until the content (or, for comments, a comment) changes or a scheduled post comes out; answers
- * carry ETag and Last-Modified, so conditional requests get 304.
+ * {@code /feed/}), per tag, and the latest approved comments that readers can see. A feed is
+ * written once and kept until the content (or, for comments, a comment) changes or a scheduled
+ * post comes out; answers carry ETag and Last-Modified, so conditional requests get 304.
  */
 @Controller
 class FeedController {
@@ -35,6 +40,11 @@ class FeedController {
     private static final Duration CACHE_FOR = Duration.ofMinutes(5);
     /** Another replica may have changed comments, so a stored comment feed is remade this often. */
     private static final Duration COMMENT_FEED_KEPT_AT_MOST = Duration.ofSeconds(30);
+    /**
+     * How many of the newest approved comments the comment feed reads at most to fill itself, so
+     * that a hidden post with a long thread cannot make each rewrite of the feed read the whole store.
+     */
+    private static final int COMMENTS_READ_AT_MOST = 1_000;
 
     private final PostCatalog catalog;
     private final CommentService comments;
@@ -89,12 +99,13 @@ class FeedController {
             cache.remove("comments", cachedComments);
         }
         Rendered rendered = cache.computeIfAbsent("comments", key -> {
-            List<Comment> latest = comments.latestApproved(properties.commentsSize());
+            Map<String, Post> posts = new HashMap<>();
+            List<Comment> latest = shownComments(properties.commentsSize(), posts);
             String xml = writer.comments(
                     FeedWriter.Format.ATOM,
                     "Latest comments",
                     latest,
-                    slug -> catalog.findAnyPost(slug).map(Post::title).orElse(slug));
+                    slug -> posts.get(slug).title());
             Instant modified = latest.stream()
                     .map(Comment::updatedAt)
                     .max(Instant::compareTo)
@@ -102,6 +113,36 @@ class FeedController {
             return rendered(key, xml, modified);
         });
         return answer(rendered, FeedWriter.Format.ATOM);
+    }
+
+    /**
+     * The newest approved comments that readers see: on a published post that shows its comments
+     * (open or closed). Those on a hidden, draft, scheduled or deleted post are skipped, and more are
+     * read until the feed is full, the store has no more, or {@link #COMMENTS_READ_AT_MOST} were read.
+     *
+     * @param posts filled with the post of each comment returned, by slug
+     */
+    private List<Comment> shownComments(int wanted, Map<String, Post> posts) {
+        int asked = wanted;
+        while (true) {
+            List<Comment> newest = comments.latestApproved(asked);
+            List<Comment> shown = new ArrayList<>();
+            for (Comment comment : newest) {
+                Optional<Post> post =
+                        catalog.findPost(comment.postSlug()).filter(p -> p.comments() != CommentMode.HIDDEN);
+                if (post.isPresent()) {
+                    posts.put(comment.postSlug(), post.get());
+                    shown.add(comment);
+                    if (shown.size() == wanted) {
+                        return shown;
+                    }
+                }
+            }
+            if (newest.size() < asked || asked >= COMMENTS_READ_AT_MOST) {
+                return shown;
+            }
+            asked = Math.min(asked * 4, COMMENTS_READ_AT_MOST);
+        }
     }
 
     @EventListener

@@ -1,9 +1,11 @@
 package org.rlsblog.security;
 
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -104,6 +106,14 @@ class SecurityConfiguration {
         return handler;
     }
 
+    /** The chain's protective headers also on error pages whose request the chain never let in. */
+    @Bean
+    FilterRegistrationBean<ErrorPageHeaders> errorPageHeaders() {
+        FilterRegistrationBean<ErrorPageHeaders> registration = new FilterRegistrationBean<>(new ErrorPageHeaders());
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        return registration;
+    }
+
     /** CSRF tokens in a cookie; shared with the page cache, which hands them out for cached pages. */
     @Bean
     CookieCsrfTokens csrfTokens() {
@@ -130,19 +140,21 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Bcrypt, the hash {@link AdminProperties} keeps of the admin password. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
 
-    /** The one admin user, with only the bcrypt hash of the password kept in memory. */
+    /** The one admin user, with the bcrypt hash that {@link AdminProperties} kept of the password. */
     @Bean
-    UserDetailsService adminUsers(AdminProperties admin, PasswordEncoder encoder) {
-        if (!admin.enabled()) {
+    UserDetailsService adminUsers(AdminProperties admin) {
+        String hash = admin.passwordHash();
+        if (hash == null) {
             return new InMemoryUserDetailsManager();
         }
         return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(encoder.encode(admin.password()))
+                .password(hash)
                 .roles("ADMIN")
                 .build());
     }

@@ -1,8 +1,13 @@
 package org.rlsblog.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** A post in a list (home, tag page, archive): what a card shows, prepared for the template. */
+/**
+ * A post in a list (home, tag page, archive): what a card shows, prepared for the template.
+ *
+ * @param commentCount approved comments, or null for a post whose comments are hidden (no count shown)
+ */
 record PostSummary(
         String url,
         String title,
@@ -10,5 +15,5 @@ record PostSummary(
         String summary,
         int readingMinutes,
         List<TagLink> tags,
-        long commentCount,
+        @Nullable Long commentCount,
         String lang) {}

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostViews {
 
-    PostSummary summary(Post post, long commentCount, Locale locale) {
+    PostSummary summary(Post post, @Nullable Long commentCount, Locale locale) {
         return new PostSummary(
                 post.url(),
                 post.title(),

@@ -8,8 +8,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
-import org.rlsblog.comments.CommentService.ImportedComment;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

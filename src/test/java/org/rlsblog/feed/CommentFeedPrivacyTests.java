@@ -14,8 +14,8 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
-import org.rlsblog.comments.CommentService.ImportedComment;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -108,7 +108,17 @@ class CommentFeedPrivacyTests extends CommentSiteTestSupport {
     }
 
     private static ImportedComment approved(String key, String slug, String body, Instant at) {
-        return new ImportedComment(
-                KEY + key, slug, null, "Feed Reader", "", null, body, CommentStatus.APPROVED, false, at);
+        return ImportedComment.builder()
+                .importKey(KEY + key)
+                .postSlug(slug)
+                .parentImportKey(null)
+                .authorName("Feed Reader")
+                .authorEmail("")
+                .authorUrl(null)
+                .body(body)
+                .status(CommentStatus.APPROVED)
+                .byAuthor(false)
+                .createdAt(at)
+                .build();
     }
 }

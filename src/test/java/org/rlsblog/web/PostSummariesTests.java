@@ -8,8 +8,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
-import org.rlsblog.comments.CommentService.ImportedComment;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.ImportedComment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,7 +45,17 @@ class PostSummariesTests extends CommentSiteTestSupport {
     }
 
     private static ImportedComment approved(String key, String slug) {
-        return new ImportedComment(
-                KEY + key, slug, null, "Card Reader", "", null, "A word.", CommentStatus.APPROVED, false, NOW);
+        return ImportedComment.builder()
+                .importKey(KEY + key)
+                .postSlug(slug)
+                .parentImportKey(null)
+                .authorName("Card Reader")
+                .authorEmail("")
+                .authorUrl(null)
+                .body("A word.")
+                .status(CommentStatus.APPROVED)
+                .byAuthor(false)
+                .createdAt(NOW)
+                .build();
     }
 }

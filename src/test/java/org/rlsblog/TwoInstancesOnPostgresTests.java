@@ -141,17 +141,18 @@ class TwoInstancesOnPostgresTests {
     void twoInstancesImportingTheSameCommentsAtOnceStoreEachOnceAndBothSucceed() throws Exception {
         String run = Long.toString(System.nanoTime());
         List<ImportedComment> comments = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> new ImportedComment(
-                        "race:" + run + ":" + i,
-                        "import-race-" + run,
-                        null,
-                        "Imported " + i,
-                        "imported@example.org",
-                        null,
-                        "Imported comment " + i,
-                        CommentStatus.APPROVED,
-                        false,
-                        Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i)))
+                .mapToObj(i -> ImportedComment.builder()
+                        .importKey("race:" + run + ":" + i)
+                        .postSlug("import-race-" + run)
+                        .parentImportKey(null)
+                        .authorName("Imported " + i)
+                        .authorEmail("imported@example.org")
+                        .authorUrl(null)
+                        .body("Imported comment " + i)
+                        .status(CommentStatus.APPROVED)
+                        .byAuthor(false)
+                        .createdAt(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i))
+                        .build())
                 .toList();
 
         CompletableFuture<Integer> onA = CompletableFuture.supplyAsync(

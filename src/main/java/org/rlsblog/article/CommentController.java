@@ -102,17 +102,19 @@ class CommentController {
         String website = form.getWebsite() == null || form.getWebsite().isEmpty() ? null : form.getWebsite();
         SubmitResult result;
         try {
-            result = comments.submit(new Submission(
-                    slug,
-                    form.getParentId(),
-                    form.getName(),
-                    form.getEmail(),
-                    website,
-                    form.getBody(),
-                    form.notifyMe() && notifications.offerReplyNotifications(),
-                    request.getRemoteAddr(),
-                    form.getFormToken(),
-                    form.getHomepage() != null && !form.getHomepage().isEmpty()));
+            result = comments.submit(Submission.builder()
+                    .postSlug(slug)
+                    .parentId(form.getParentId())
+                    .authorName(form.getName())
+                    .authorEmail(form.getEmail())
+                    .authorUrl(website)
+                    .body(form.getBody())
+                    .notifyReplies(form.notifyMe() && notifications.offerReplyNotifications())
+                    .clientAddress(request.getRemoteAddr())
+                    .formToken(form.getFormToken())
+                    .honeypotFilled(
+                            form.getHomepage() != null && !form.getHomepage().isEmpty())
+                    .build());
         } catch (DataAccessException | TransactionException storeFailed) {
             log.error("Comment on {} not stored: the store failed: {}", slug, storeFailed.getMessage());
             return reject(

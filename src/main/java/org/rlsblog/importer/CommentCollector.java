@@ -137,17 +137,18 @@ final class CommentCollector {
             boolean byAuthor = !c.userId().isEmpty()
                     && !c.userId().equals("0")
                     && channel.authorIds().contains(c.userId());
-            return new ImportedComment(
-                    key,
-                    slug,
-                    parentKey,
-                    name.isBlank() ? ANONYMOUS : name,
-                    email,
-                    url,
-                    body,
-                    status,
-                    byAuthor,
-                    created);
+            return ImportedComment.builder()
+                    .importKey(key)
+                    .postSlug(slug)
+                    .parentImportKey(parentKey)
+                    .authorName(name.isBlank() ? ANONYMOUS : name)
+                    .authorEmail(email)
+                    .authorUrl(url)
+                    .body(body)
+                    .status(status)
+                    .byAuthor(byAuthor)
+                    .createdAt(created)
+                    .build();
         }
 
         /** The store's status for WordPress's {@code comment_approved}; null for a comment in the trash. */

@@ -63,17 +63,18 @@ final class ExistingCommentsFile {
                 throw new IllegalArgumentException("item " + index + " is not a comment (key: value lines)");
             }
             Entry entry = new Entry(map, index);
-            comments.add(new ImportedComment(
-                    entry.required("key", CommentColumns.IMPORT_KEY),
-                    entry.required("post", CommentColumns.POST_SLUG),
-                    entry.optional("parent", CommentColumns.PARENT_KEY),
-                    entry.required("author", CommentColumns.AUTHOR_NAME),
-                    Objects.requireNonNullElse(entry.optional("email", CommentColumns.AUTHOR_EMAIL), ""),
-                    entry.optional("url", CommentColumns.AUTHOR_URL),
-                    entry.required("text", CommentColumns.BODY),
-                    entry.status(),
-                    Boolean.parseBoolean(entry.optional("by_author")),
-                    entry.date()));
+            comments.add(ImportedComment.builder()
+                    .importKey(entry.required("key", CommentColumns.IMPORT_KEY))
+                    .postSlug(entry.required("post", CommentColumns.POST_SLUG))
+                    .parentImportKey(entry.optional("parent", CommentColumns.PARENT_KEY))
+                    .authorName(entry.required("author", CommentColumns.AUTHOR_NAME))
+                    .authorEmail(Objects.requireNonNullElse(entry.optional("email", CommentColumns.AUTHOR_EMAIL), ""))
+                    .authorUrl(entry.optional("url", CommentColumns.AUTHOR_URL))
+                    .body(entry.required("text", CommentColumns.BODY))
+                    .status(entry.status())
+                    .byAuthor(Boolean.parseBoolean(entry.optional("by_author")))
+                    .createdAt(entry.date())
+                    .build());
         }
         return comments;
     }

@@ -108,7 +108,17 @@ class CommentFeedPrivacyTests extends CommentSiteTestSupport {
     }
 
     private static ImportedComment approved(String key, String slug, String body, Instant at) {
-        return new ImportedComment(
-                KEY + key, slug, null, "Feed Reader", "", null, body, CommentStatus.APPROVED, false, at);
+        return ImportedComment.builder()
+                .importKey(KEY + key)
+                .postSlug(slug)
+                .parentImportKey(null)
+                .authorName("Feed Reader")
+                .authorEmail("")
+                .authorUrl(null)
+                .body(body)
+                .status(CommentStatus.APPROVED)
+                .byAuthor(false)
+                .createdAt(at)
+                .build();
     }
 }

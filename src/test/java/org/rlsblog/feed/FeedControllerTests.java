@@ -222,17 +222,18 @@ class FeedControllerTests extends SeoSiteTestSupport {
     // ---- helpers ----
 
     private static ImportedComment imported(String key, String body, CommentStatus status) {
-        return new ImportedComment(
-                "feed-test:" + key,
-                REVIEWED_SLUG,
-                null,
-                "Feed Reader",
-                "Feed.Reader@Example.com",
-                null,
-                body,
-                status,
-                false,
-                NOW.minusSeconds(3600));
+        return ImportedComment.builder()
+                .importKey("feed-test:" + key)
+                .postSlug(REVIEWED_SLUG)
+                .parentImportKey(null)
+                .authorName("Feed Reader")
+                .authorEmail("Feed.Reader@Example.com")
+                .authorUrl(null)
+                .body(body)
+                .status(status)
+                .byAuthor(false)
+                .createdAt(NOW.minusSeconds(3600))
+                .build();
     }
 
     private static Document xml(MvcTestResult result) {

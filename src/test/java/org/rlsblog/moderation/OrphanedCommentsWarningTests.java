@@ -47,7 +47,17 @@ class OrphanedCommentsWarningTests extends CommentSiteTestSupport {
     }
 
     private static ImportedComment comment(String key, String slug, CommentStatus status) {
-        return new ImportedComment(
-                key, slug, null, "Old Reader", "", null, "Left on a post that moved.", status, false, NOW);
+        return ImportedComment.builder()
+                .importKey(key)
+                .postSlug(slug)
+                .parentImportKey(null)
+                .authorName("Old Reader")
+                .authorEmail("")
+                .authorUrl(null)
+                .body("Left on a post that moved.")
+                .status(status)
+                .byAuthor(false)
+                .createdAt(NOW)
+                .build();
     }
 }

@@ -224,8 +224,18 @@ class CommentMailerTests {
     }
 
     private Comment submit(String name, String email, String body, Long parentId, boolean notify) {
-        SubmitResult result = comments.submit(new Submission(
-                "liver", parentId, name, email, null, body, notify, "203.0.113.9", comments.formToken(), false));
+        SubmitResult result = comments.submit(Submission.builder()
+                .postSlug("liver")
+                .parentId(parentId)
+                .authorName(name)
+                .authorEmail(email)
+                .authorUrl(null)
+                .body(body)
+                .notifyReplies(notify)
+                .clientAddress("203.0.113.9")
+                .formToken(comments.formToken())
+                .honeypotFilled(false)
+                .build());
         assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
         return ((SubmitResult.Accepted) result).comment();
     }

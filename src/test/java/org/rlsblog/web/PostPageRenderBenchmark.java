@@ -62,18 +62,19 @@ public class PostPageRenderBenchmark {
         CommentService service = context.getBean(CommentService.class);
         List<ImportedComment> list = new ArrayList<>();
         for (int i = 0; i < comments; i++) {
-            list.add(new ImportedComment(
-                    "bench:" + i,
-                    "rls-and-liver-diseases",
-                    i % 5 == 0 || i < 5 ? null : "bench:" + (i - i % 5),
-                    "Reader " + i,
-                    "reader" + i + "@example.org",
-                    i % 3 == 0 ? "https://reader" + i + ".example" : null,
-                    "A comment of a few sentences, as readers write them, with a link https://example.org/" + i
-                            + " and some more words.\n\nA second paragraph.",
-                    CommentStatus.APPROVED,
-                    false,
-                    Instant.parse("2024-01-01T10:00:00Z").plusSeconds(i)));
+            list.add(ImportedComment.builder()
+                    .importKey("bench:" + i)
+                    .postSlug("rls-and-liver-diseases")
+                    .parentImportKey(i % 5 == 0 || i < 5 ? null : "bench:" + (i - i % 5))
+                    .authorName("Reader " + i)
+                    .authorEmail("reader" + i + "@example.org")
+                    .authorUrl(i % 3 == 0 ? "https://reader" + i + ".example" : null)
+                    .body("A comment of a few sentences, as readers write them, with a link https://example.org/" + i
+                            + " and some more words.\n\nA second paragraph.")
+                    .status(CommentStatus.APPROVED)
+                    .byAuthor(false)
+                    .createdAt(Instant.parse("2024-01-01T10:00:00Z").plusSeconds(i))
+                    .build());
         }
         service.importComments(list);
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)

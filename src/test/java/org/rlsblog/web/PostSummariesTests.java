@@ -45,7 +45,17 @@ class PostSummariesTests extends CommentSiteTestSupport {
     }
 
     private static ImportedComment approved(String key, String slug) {
-        return new ImportedComment(
-                KEY + key, slug, null, "Card Reader", "", null, "A word.", CommentStatus.APPROVED, false, NOW);
+        return ImportedComment.builder()
+                .importKey(KEY + key)
+                .postSlug(slug)
+                .parentImportKey(null)
+                .authorName("Card Reader")
+                .authorEmail("")
+                .authorUrl(null)
+                .body("A word.")
+                .status(CommentStatus.APPROVED)
+                .byAuthor(false)
+                .createdAt(NOW)
+                .build();
     }
 }

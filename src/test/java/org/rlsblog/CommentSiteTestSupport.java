@@ -54,10 +54,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
             "blog.moderation.author-email=author@rlsblog.test"
         })
 @AutoConfigureMockMvc
-@Import(CommentSiteTestSupport.TestClock.class)
+@Import(TestClock.InContext.class)
 public abstract class CommentSiteTestSupport {
 
-    public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    public static final Instant NOW = TestClock.NOW;
     /** When the site's one scheduled post, {@code /posts/scheduled}, goes live. */
     public static final Instant SCHEDULED_AT = NOW.plus(Duration.ofHours(1));
 
@@ -68,18 +68,9 @@ public abstract class CommentSiteTestSupport {
     private static final Pattern COMMENT_ID = Pattern.compile("#comment-(\\d+)$");
     private static Path root;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock commentSiteClock() {
-            return new MutableClock(NOW);
-        }
-    }
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     @Autowired
     protected MockMvcTester mvc;

@@ -34,10 +34,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @SpringBootTest(properties = {"blog.watch=false", "blog.base-url=" + SeoSiteTestSupport.BASE_URL})
 @AutoConfigureMockMvc
-@Import(SeoSiteTestSupport.TestClock.class)
+@Import(TestClock.InContext.class)
 public abstract class SeoSiteTestSupport {
 
-    public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    public static final Instant NOW = TestClock.NOW;
     public static final String BASE_URL = "https://rls.example.org";
     public static final String SEED_SLUG = "rls-and-liver-diseases";
     public static final String REVIEWED_SLUG = "iron-tablets-reviewed";
@@ -54,18 +54,9 @@ public abstract class SeoSiteTestSupport {
 
     private static Path root;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock seoSiteClock() {
-            return new MutableClock(NOW);
-        }
-    }
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     @Autowired
     protected MockMvcTester mvc;

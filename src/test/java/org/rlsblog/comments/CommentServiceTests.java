@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rlsblog.MutableClock;
+import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,10 +41,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
             "blog.comments.max-depth=3"
         })
 @RecordApplicationEvents
-@Import(CommentServiceTests.TestClock.class)
+@Import(TestClock.InContext.class)
 class CommentServiceTests {
 
-    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    static final Instant NOW = TestClock.NOW;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @TempDir
@@ -55,15 +55,6 @@ class CommentServiceTests {
         registry.add("blog.data-dir", () -> dataDir.toString());
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock serviceTestClock() {
-            return new MutableClock(NOW);
-        }
-    }
 
     @Autowired
     CommentService service;
@@ -90,7 +81,7 @@ class CommentServiceTests {
     JdbcClient jdbc;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     ApplicationEvents events;

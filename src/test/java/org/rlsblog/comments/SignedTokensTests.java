@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rlsblog.MutableClock;
+import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -21,20 +21,11 @@ import org.springframework.context.annotation.Primary;
  * mails already sent), built here as their makers built them, which must keep verifying.
  */
 @JdbcTest
-@Import({SiteSecrets.class, SignedTokens.class, SignedTokensTests.TestClock.class})
+@Import({SiteSecrets.class, SignedTokens.class, TestClock.InContext.class})
 class SignedTokensTests {
 
-    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    static final Instant NOW = TestClock.NOW;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock tokensTestClock() {
-            return new MutableClock(NOW);
-        }
-    }
 
     @Autowired
     SignedTokens tokens;
@@ -43,7 +34,7 @@ class SignedTokensTests {
     SiteSecrets secrets;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @AfterEach
     void resetClock() {

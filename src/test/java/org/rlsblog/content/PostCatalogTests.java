@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rlsblog.MutableClock;
+import org.rlsblog.TestClock;
 
 class PostCatalogTests {
 
@@ -21,7 +21,7 @@ class PostCatalogTests {
     @TempDir
     Path contentDir;
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private final List<Object> events = new ArrayList<>();
 
     @BeforeEach

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.rlsblog.MutableClock;
+import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -31,24 +31,15 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"blog.watch=false"})
 @AutoConfigureMockMvc
-@Import(SiteTestSupport.TestClock.class)
+@Import(TestClock.InContext.class)
 public abstract class SiteTestSupport {
 
     /** "Now" for the shared app: 1 June 2025, noon UTC, unless a test moves it (and moves it back). */
-    protected static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    protected static final Instant NOW = TestClock.NOW;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    protected static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOW);
-        }
-    }
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -23,11 +23,8 @@ import org.jsoup.nodes.Document;
 import org.rlsblog.comments.CommentService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -67,7 +64,6 @@ public abstract class CommentSiteTestSupport {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Pattern COMMENT_ID = Pattern.compile("#comment-(\\d+)$");
     private static Path root;
-
 
     @Autowired
     protected TestClock clock;

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,7 +51,6 @@ class CommentServiceTests {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("blog.data-dir", () -> dataDir.toString());
     }
-
 
     @Autowired
     CommentService service;

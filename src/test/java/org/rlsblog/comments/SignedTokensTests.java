@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The one token format, and the tokens handed out before it was shared (in pages, cookies and
@@ -25,7 +22,6 @@ import org.springframework.context.annotation.Primary;
 class SignedTokensTests {
 
     static final Instant NOW = TestClock.NOW;
-
 
     @Autowired
     SignedTokens tokens;

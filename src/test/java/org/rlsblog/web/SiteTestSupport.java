@@ -11,12 +11,9 @@ import org.jsoup.nodes.Document;
 import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -36,7 +33,6 @@ public abstract class SiteTestSupport {
 
     /** "Now" for the shared app: 1 June 2025, noon UTC, unless a test moves it (and moves it back). */
     protected static final Instant NOW = TestClock.NOW;
-
 
     @Autowired
     protected TestClock clock;

@@ -57,9 +57,11 @@ class PageCacheConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilterRegistration(PageCacheFilter filter) {
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilterRegistration(PageCacheFilter filter, SiteProperties site) {
         FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(ORDER);
+        // a size of 0 switches the cache off: every page is made afresh, as if it did not exist
+        registration.setEnabled(site.pageCacheSize().toBytes() > 0);
         return registration;
     }
 }

@@ -43,10 +43,14 @@ class CommentSubmissions {
     /** Stores the comment if it passes; when this returns {@link SubmitResult.Accepted}, it is committed. */
     SubmitResult submit(Submission submission) {
         Instant now = clock.instant();
+        Rejection broken = rules.formProblem(submission, now);
+        if (broken != null) {
+            return new SubmitResult.Rejected(broken);
+        }
         String email = submission.authorEmail().toLowerCase(Locale.ROOT);
         String bodyHash = NewRow.bodyHash(submission.body());
         String clientHash = rules.clientHash(submission.clientAddress());
-        Rejection broken = rules.firstBroken(submission, email, bodyHash, clientHash, now);
+        broken = rules.storeProblem(submission, email, bodyHash, clientHash, now);
         if (broken != null) {
             return new SubmitResult.Rejected(broken);
         }

@@ -46,19 +46,25 @@ class SubmitRules {
     }
 
     /**
-     * The first rule the submission breaks, or null. {@code email} is its address in lower case,
-     * {@code bodyHash} and {@code clientHash} as {@link NewRow#bodyHash} and {@link #clientHash} make them.
+     * The first rule of the form itself that the submission breaks (honeypot, form token), or null.
+     * Checked first: a robot's flood is refused before anything is hashed or asked of the store.
      */
     @Nullable
-    Rejection firstBroken(Submission submission, String email, String bodyHash, String clientHash, Instant now) {
+    Rejection formProblem(Submission submission, Instant now) {
         if (properties.honeypot() && submission.honeypotFilled()) {
             log.info("Comment on {} rejected: honeypot filled", submission.postSlug());
             return Rejection.HONEYPOT;
         }
-        Rejection formProblem = readerTokens.formTokenProblem(submission.formToken(), now);
-        if (formProblem != null) {
-            return formProblem;
-        }
+        return readerTokens.formTokenProblem(submission.formToken(), now);
+    }
+
+    /**
+     * The first rule against what is stored that the submission breaks (flood, duplicate, parent),
+     * or null. {@code email} is its address in lower case, {@code bodyHash} and {@code clientHash}
+     * as {@link NewRow#bodyHash} and {@link #clientHash} make them.
+     */
+    @Nullable
+    Rejection storeProblem(Submission submission, String email, String bodyHash, String clientHash, Instant now) {
         if (!properties.floodInterval().isZero()
                 && reads.existsFromClientSince(clientHash, now.minus(properties.floodInterval()))) {
             return Rejection.FLOOD;

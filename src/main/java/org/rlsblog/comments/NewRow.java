@@ -3,6 +3,7 @@ package org.rlsblog.comments;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ record NewRow(
         @Nullable String importKey,
         Instant createdAt) {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     static Builder builder() {
         return new Builder();
     }
@@ -31,7 +34,7 @@ record NewRow(
      * same text sent again with other line breaks is a duplicate.
      */
     static String bodyHash(String body) {
-        return DigestUtils.sha256Hex(body.strip().replaceAll("\\s+", " "));
+        return DigestUtils.sha256Hex(WHITESPACE.matcher(body.strip()).replaceAll(" "));
     }
 
     /** The comment as {@link CommentWrites#insert} stores it (updated when inserted), under its new id. */

@@ -37,7 +37,7 @@ final class PostSearch {
 
     /** Page {@code page} of the posts that match {@code text} and were published by {@code now}. */
     SearchResults search(IndexSearcher searcher, String text, int page, int pageSize, long now) {
-        Query parsed = new SimpleQueryParser(analyzer, SearchFields.weights()).parse(text);
+        Query parsed = new SimpleQueryParser(analyzer, SearchFields.WEIGHTS).parse(text);
         if (parsed == null || parsed instanceof MatchNoDocsQuery) {
             return SearchResults.empty(text);
         }

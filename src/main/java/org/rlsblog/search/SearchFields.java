@@ -1,5 +1,6 @@
 package org.rlsblog.search;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,10 @@ final class SearchFields {
     }
 
     /** The fields a query is read against, and how much a match in each counts. */
-    static Map<String, Float> weights() {
+    /** Every searched field with its weight, made once: the query parser only reads it. */
+    static final Map<String, Float> WEIGHTS = weights();
+
+    private static Map<String, Float> weights() {
         Map<String, Float> weights = new LinkedHashMap<>();
         for (String lang : LANGUAGES) {
             weights.put(TITLE + lang, TITLE_WEIGHT);
@@ -78,6 +82,6 @@ final class SearchFields {
             weights.put(SUMMARY + lang, SUMMARY_WEIGHT);
             weights.put(BODY + lang, BODY_WEIGHT);
         }
-        return weights;
+        return Collections.unmodifiableMap(weights);
     }
 }

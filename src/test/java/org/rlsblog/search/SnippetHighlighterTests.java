@@ -10,7 +10,7 @@ class SnippetHighlighterTests {
 
     private static SnippetHighlighter forQuery(String query) {
         return new SnippetHighlighter(
-                new SimpleQueryParser(SearchFields.analyzer(), SearchFields.weights()).parse(query));
+                new SimpleQueryParser(SearchFields.analyzer(), SearchFields.WEIGHTS).parse(query));
     }
 
     @Test

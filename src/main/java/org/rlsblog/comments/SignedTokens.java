@@ -36,12 +36,12 @@ public class SignedTokens {
     }
 
     /** {@code payload.signature}; the payload must be safe in a URL and a cookie as it is. */
-    public String sign(String purpose, String payload) {
+    String sign(String purpose, String payload) {
         return payload + SEPARATOR + secrets.sign(purpose, payload);
     }
 
     /** The payload of a genuine token that {@link #sign} made for this purpose. */
-    public Optional<String> verify(String purpose, String token) {
+    Optional<String> verify(String purpose, String token) {
         int dot = token.lastIndexOf(SEPARATOR);
         if (dot <= 0 || token.length() > MAX_LENGTH) {
             return Optional.empty();
@@ -51,13 +51,13 @@ public class SignedTokens {
     }
 
     /** A token that {@link #verifyUnexpired} accepts for {@code lifetime} from now: {@code payload.expiry.signature}. */
-    public String signExpiring(String purpose, String payload, Duration lifetime) {
+    String signExpiring(String purpose, String payload, Duration lifetime) {
         return sign(
                 purpose, payload + SEPARATOR + clock.instant().plus(lifetime).getEpochSecond());
     }
 
     /** The payload of a genuine token that {@link #signExpiring} made for this purpose, until it expires. */
-    public Optional<String> verifyUnexpired(String purpose, String token) {
+    Optional<String> verifyUnexpired(String purpose, String token) {
         return verify(purpose, token).flatMap(payloadAndExpiry -> {
             int dot = payloadAndExpiry.lastIndexOf(SEPARATOR);
             if (dot <= 0) {

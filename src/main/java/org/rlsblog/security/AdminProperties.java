@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("blog.admin")
 final class AdminProperties {
+
+    /** How the password is hashed here and checked at login: one encoder, so the two cannot drift. */
+    static final PasswordEncoder PASSWORD_ENCODER = new BCryptPasswordEncoder();
 
     @NotBlank
     private final String username;
@@ -44,8 +48,7 @@ final class AdminProperties {
             @DefaultValue("5") int loginAttempts,
             @DefaultValue("15m") Duration loginWindow) {
         this.username = username;
-        this.passwordHash =
-                password == null || password.isBlank() ? null : new BCryptPasswordEncoder().encode(password);
+        this.passwordHash = password == null || password.isBlank() ? null : PASSWORD_ENCODER.encode(password);
         this.loginAttempts = loginAttempts;
         this.loginWindow = loginWindow;
     }

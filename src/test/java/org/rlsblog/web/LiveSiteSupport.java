@@ -48,7 +48,7 @@ public abstract class LiveSiteSupport {
 
     /**
      * A copy of the {@link TestSite} content plus one long article (longer than the largest
-     * response buffer, {@link PageCacheFilter#LARGEST_RESPONSE_BUFFER}), so adding to it never
+     * response buffer, {@link org.rlsblog.pagecache.PageCacheFilter#LARGEST_RESPONSE_BUFFER}), so adding to it never
      * changes what the other HTTP tests see.
      */
     private static String contentDir() {

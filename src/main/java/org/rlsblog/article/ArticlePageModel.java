@@ -132,7 +132,7 @@ class ArticlePageModel {
                 c.id(),
                 "comment-" + c.id(),
                 c.authorName(),
-                safeUrl(c.authorUrl()),
+                c.linkableAuthorUrl(),
                 text.toHtml(c.body()),
                 PostViews.date(c.createdAt().atZone(post.published().getZone()), locale),
                 c.byAuthor(),
@@ -144,13 +144,5 @@ class ArticlePageModel {
             replying[0] = view;
         }
         return view;
-    }
-
-    private static @Nullable String safeUrl(@Nullable String url) {
-        if (url == null) {
-            return null;
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") ? url : null;
     }
 }

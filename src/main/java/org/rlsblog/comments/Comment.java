@@ -3,6 +3,7 @@ package org.rlsblog.comments;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,23 @@ public record Comment(
 
     public boolean isApproved() {
         return status == CommentStatus.APPROVED;
+    }
+
+    /**
+     * The author's web address if a page may link to it: http or https only. An address stored
+     * before imports were checked ({@code javascript:}, {@code data:}) is never a link.
+     */
+    public @Nullable String linkableAuthorUrl() {
+        return httpOrNull(authorUrl);
+    }
+
+    /** {@code url} if it is an http or https address, else null. */
+    static @Nullable String httpOrNull(@Nullable String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? url : null;
     }
 
     static Builder builder() {

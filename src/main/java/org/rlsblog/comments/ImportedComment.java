@@ -21,6 +21,11 @@ public record ImportedComment(
         boolean byAuthor,
         Instant createdAt) {
 
+    /** An imported web address is checked as a reader's is: only http and https are kept. */
+    public ImportedComment {
+        authorUrl = Comment.httpOrNull(authorUrl);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

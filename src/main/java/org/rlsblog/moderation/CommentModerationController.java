@@ -172,7 +172,7 @@ class CommentModerationController {
                 "/posts/" + c.postSlug() + "#comment-" + c.id(),
                 c.authorName(),
                 c.authorEmail(),
-                c.authorUrl(),
+                c.linkableAuthorUrl(),
                 c.body(),
                 created.toOffsetDateTime().toString(),
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)

@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.rlsblog.comments.XmlText;
 
 /**
  * Text a person typed: valid UTF-8 (no replacement characters left by a failed decode), no NUL or
@@ -44,7 +45,7 @@ import java.lang.annotation.Target;
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                if (c == '\uFFFD') {
+                if (c == '\uFFFD' || !Character.isSurrogate(c) && !XmlText.isLegal(c)) {
                     return false;
                 }
                 if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {

@@ -21,9 +21,15 @@ public record ImportedComment(
         boolean byAuthor,
         Instant createdAt) {
 
-    /** An imported web address is checked as a reader's is: only http and https are kept. */
+    /**
+     * Imported text is checked as a reader's is: only http and https addresses are kept, and
+     * characters that XML cannot carry (feeds, mails) are dropped.
+     */
     public ImportedComment {
         authorUrl = Comment.httpOrNull(authorUrl);
+        authorName = XmlText.legal(authorName);
+        authorEmail = XmlText.legal(authorEmail);
+        body = XmlText.legal(body);
     }
 
     public static Builder builder() {

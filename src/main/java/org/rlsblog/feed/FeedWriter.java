@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.rlsblog.comments.Comment;
+import org.rlsblog.comments.XmlText;
 import org.rlsblog.content.ContentProperties;
 import org.rlsblog.content.Post;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,7 +65,7 @@ class FeedWriter {
         Instant updated = Instant.EPOCH;
         for (Post post : newestFirst) {
             SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(post.title());
+            entry.setTitle(XmlText.legal(post.title()));
             entry.setLink(site.absolute(post.url()));
             entry.setUri(site.absolute(post.url()));
             entry.setPublishedDate(Date.from(post.published().toInstant()));
@@ -101,10 +102,10 @@ class FeedWriter {
         for (Comment comment : newestFirst) {
             SyndEntry entry = new SyndEntryImpl();
             String url = site.absolute("/posts/" + comment.postSlug() + "#comment-" + comment.id());
-            entry.setTitle(comment.authorName() + " on " + postTitle.apply(comment.postSlug()));
+            entry.setTitle(XmlText.legal(comment.authorName() + " on " + postTitle.apply(comment.postSlug())));
             entry.setLink(url);
             entry.setUri(url);
-            entry.setAuthor(comment.authorName());
+            entry.setAuthor(XmlText.legal(comment.authorName()));
             entry.setPublishedDate(Date.from(comment.createdAt()));
             entry.setUpdatedDate(Date.from(comment.updatedAt()));
             entry.setDescription(text(comment.body()));
@@ -157,7 +158,7 @@ class FeedWriter {
     private static SyndContent text(String value) {
         SyndContent content = new SyndContentImpl();
         content.setType("text");
-        content.setValue(value);
+        content.setValue(XmlText.legal(value));
         return content;
     }
 

@@ -3,7 +3,6 @@ package org.rlsblog.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +13,7 @@ import org.rlsblog.content.Post;
  * One index, and what has been worked out from it so far: related posts, and recent pages of
  * results. Both go when the index is swapped for the next one.
  */
-record IndexSnapshot(
-        IndexSearcher searcher,
-        Instant contentLoadedAt,
-        Map<String, List<Post>> related,
-        Cache<String, SearchResults> results) {
+record IndexSnapshot(IndexSearcher searcher, Map<String, List<Post>> related, Cache<String, SearchResults> results) {
 
     /**
      * How long a page of results is reused: a burst of readers searching the same words costs one
@@ -29,10 +24,9 @@ record IndexSnapshot(
     /** Pages of results kept at most, whatever their age. */
     private static final int RESULTS_CACHED = 1_000;
 
-    static IndexSnapshot of(IndexSearcher searcher, Instant contentLoadedAt) {
+    static IndexSnapshot of(IndexSearcher searcher) {
         return new IndexSnapshot(
                 searcher,
-                contentLoadedAt,
                 new ConcurrentHashMap<>(),
                 Caffeine.newBuilder()
                         .maximumSize(RESULTS_CACHED)

@@ -20,11 +20,11 @@ import org.rlsblog.content.Post;
  */
 final class SearchFields {
 
-    /** The languages with fields of their own; {@link #OTHER_LANGUAGE} takes every other one. */
-    static final List<String> LANGUAGES = List.of("en", "nl", "xx");
-
     /** The fields of a post in a language without a stemmer here: words are only lowercased. */
     static final String OTHER_LANGUAGE = "xx";
+
+    /** The languages with fields of their own; {@link #OTHER_LANGUAGE} takes every other one. */
+    static final List<String> LANGUAGES = List.of("en", "nl", OTHER_LANGUAGE);
 
     /** Kept as a doc value, the one thing a hit is read back by. */
     static final String SLUG = "slug";

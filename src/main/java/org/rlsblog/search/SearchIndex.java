@@ -127,7 +127,7 @@ public class SearchIndex {
         if (searcher == null) {
             return;
         }
-        snapshot.set(IndexSnapshot.of(searcher, catalog.loadedAt()));
+        snapshot.set(IndexSnapshot.of(searcher));
         firstBuild.countDown();
         events.publishEvent(new SearchIndexRebuilt(catalog.loadedAt()));
     }

@@ -41,7 +41,7 @@ class BodyRenderer {
      * @param givenSummary the front matter's {@code summary}, or null for the first paragraph
      */
     PostBody postBody(Path file, FrontMatter frontMatter, Locale lang, @Nullable String givenSummary, TocMode toc) {
-        String referencesTitle = referencesTitle(lang);
+        String referencesTitle = MarkdownRenderer.referencesTitle(lang);
         RenderedMarkdown kept = renders.kept(frontMatter.body(), referencesTitle);
         if (kept != null) {
             return PostBody.of(rendered(kept, givenSummary, toc, null));
@@ -54,7 +54,7 @@ class BodyRenderer {
             String text = new String(utf8, StandardCharsets.UTF_8);
             try {
                 return rendered(
-                        renders.make(text, referencesTitle, () -> markdown.render(text, referencesTitle)),
+                        renders.make(text, referencesTitle, () -> markdown.render(text, lang)),
                         givenSummary,
                         toc,
                         null);
@@ -67,9 +67,10 @@ class BodyRenderer {
     /** A page's body, rendered now: a page whose Markdown cannot be rendered is a problem of its file. */
     RenderedMarkdown pageBody(FrontMatter frontMatter, Locale lang) throws ContentFileException {
         try {
-            String referencesTitle = referencesTitle(lang);
             return renders.render(
-                    frontMatter.body(), referencesTitle, () -> markdown.render(frontMatter.body(), referencesTitle));
+                    frontMatter.body(),
+                    MarkdownRenderer.referencesTitle(lang),
+                    () -> markdown.render(frontMatter.body(), lang));
         } catch (StackOverflowError e) {
             throw new ContentFileException(
                     frontMatter.bodyLine(), "the Markdown is nested too deeply to render (StackOverflowError)");
@@ -114,10 +115,6 @@ class BodyRenderer {
                 MarkdownRenderer.countWords(text),
                 List.of());
         return rendered(plain, givenSummary, TocMode.OFF, problem);
-    }
-
-    private static String referencesTitle(Locale lang) {
-        return lang.getLanguage().equals("nl") ? "Bronnen" : "References";
     }
 
     private static String summaryOf(String first) {

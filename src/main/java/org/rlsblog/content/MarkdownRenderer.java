@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -48,7 +49,8 @@ class MarkdownRenderer {
                         TypographicExtension.create(),
                         AnchorLinkExtension.create(),
                         TocExtension.create(),
-                        AttributesExtension.create()));
+                        AttributesExtension.create(),
+                        new VideoEmbedExtension()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
@@ -68,15 +70,19 @@ class MarkdownRenderer {
      * @throws StackOverflowError on pathological nesting; the caller reports the file as broken
      */
     RenderedMarkdown render(String markdown) {
-        return render(markdown, "References");
+        return render(markdown, Locale.ENGLISH);
     }
 
     /**
-     * As {@link #render(String)}; footnotes, the references of a health article, get a heading
-     * with {@code referencesTitle}, and their web links are collected as citations.
+     * As {@link #render(String)}, with the texts the renderer adds in {@code lang}: footnotes, the
+     * references of a health article, get a heading ({@link #referencesTitle(Locale)}), and their
+     * web links are collected as citations; a video without a title is named in it.
      */
-    RenderedMarkdown render(String markdown, String referencesTitle) {
-        String html = renderer.render(parser.parse(markdown));
+    RenderedMarkdown render(String markdown, Locale lang) {
+        String referencesTitle = referencesTitle(lang);
+        var parsed = parser.parse(markdown);
+        parsed.set(VideoEmbedExtension.LANGUAGE, lang.getLanguage());
+        String html = renderer.render(parsed);
         Document document = Jsoup.parseBodyFragment(html);
         boolean changed = false;
         // {#id .class} on a heading lands on the anchor that wraps its text: one id, on the heading
@@ -119,6 +125,14 @@ class MarkdownRenderer {
         String text = document.body().text();
         int words = countWords(text);
         return new RenderedMarkdown(Html.of(html), toc, firstParagraphText, words, citations);
+    }
+
+    /**
+     * The heading over the footnotes in {@code lang}. It stands for the language wherever the texts
+     * a rendering adds must be told apart (the render cache's key): each language has its own.
+     */
+    static String referencesTitle(Locale lang) {
+        return lang.getLanguage().equals("nl") ? "Bronnen" : "References";
     }
 
     /**

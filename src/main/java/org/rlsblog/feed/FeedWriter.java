@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.XmlText;
 import org.rlsblog.content.ContentProperties;
@@ -152,7 +153,31 @@ class FeedWriter {
             }
         });
         document.select("a[href^=#]").forEach(a -> a.unwrap());
+        document.select("div.video-embed").forEach(FeedWriter::plainVideoLink);
         return document.body().html();
+    }
+
+    /**
+     * A video poster as a plain link to the video on its site: a feed reader runs no script, and
+     * shows neither the poster's styles nor a player.
+     */
+    private static void plainVideoLink(Element embed) {
+        Element poster = embed.selectFirst("a.video-poster");
+        if (poster == null) {
+            embed.remove();
+            return;
+        }
+        Element title = poster.selectFirst(".video-title");
+        Element site = poster.selectFirst(".video-site");
+        Element paragraph = new Element("p");
+        paragraph
+                .appendElement("a")
+                .attr("href", poster.attr("href"))
+                .text(title == null ? poster.text() : title.text());
+        if (site != null) {
+            paragraph.appendText(" (" + site.text() + ")");
+        }
+        embed.replaceWith(paragraph);
     }
 
     private static SyndContent text(String value) {

@@ -14,12 +14,18 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
-/** Language choice (browser first, then the reader's switch) and the author's media files. */
+/**
+ * Language choice (browser first, then the reader's switch), the author's media files, and the
+ * site's scripts under fingerprinted addresses (like the style sheets, see application.properties).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     private static final Duration LANGUAGE_REMEMBERED_FOR = Duration.ofDays(365);
+    /** A script's address changes with its content, so a browser may keep it as long as it likes. */
+    private static final Duration SCRIPTS_KEPT_FOR = Duration.ofDays(365);
 
     private final ContentProperties content;
 
@@ -66,5 +72,10 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(media.endsWith("/") ? media : media + "/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+        registry.addResourceHandler("/js/**")
+                .addResourceLocations("classpath:/static/js/")
+                .setCacheControl(CacheControl.maxAge(SCRIPTS_KEPT_FOR).cachePublic())
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
 }

@@ -22,12 +22,12 @@ class BodyRendererTests {
         volatile boolean fail;
 
         @Override
-        RenderedMarkdown render(String markdown, String referencesTitle) {
+        RenderedMarkdown render(String markdown, Locale lang) {
             renderings.incrementAndGet();
             if (fail) {
                 throw new IllegalStateException("flexmark gave up");
             }
-            return super.render(markdown, referencesTitle);
+            return super.render(markdown, lang);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
@@ -26,7 +27,7 @@ class RenderCacheTests {
     private RenderedMarkdown render(RenderCache cache, String text, String references) {
         return cache.render(text, references, () -> {
             renderings.incrementAndGet();
-            return markdown.render(text, references);
+            return markdown.render(text, references.equals("Bronnen") ? Locale.forLanguageTag("nl") : Locale.ENGLISH);
         });
     }
 

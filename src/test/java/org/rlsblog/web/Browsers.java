@@ -45,6 +45,15 @@ final class Browsers {
 
     /** A new browser with a fresh profile: no cookies, no history, a separate person. */
     ChromeDriver open() {
+        return open(true);
+    }
+
+    /** As {@link #open()}, for a reader who has switched JavaScript off. */
+    ChromeDriver openWithoutJavaScript() {
+        return open(false);
+    }
+
+    private ChromeDriver open(boolean javaScript) {
         System.setProperty("SE_AVOID_STATS", "true");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
         try {
@@ -65,7 +74,15 @@ final class Browsers {
                     "--lang=en-US",
                     "--window-size=1280,900",
                     "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+            options.setExperimentalOption(
+                    "prefs",
+                    javaScript
+                            ? Map.of("intl.accept_languages", "en-US,en")
+                            : Map.of(
+                                    "intl.accept_languages",
+                                    "en-US,en",
+                                    "profile.managed_default_content_settings.javascript",
+                                    2));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort()

@@ -37,6 +37,9 @@ public abstract class LiveSiteSupport {
 
     protected static final String SEED_ARTICLE = "/posts/rls-and-liver-diseases";
 
+    /** A post with two videos: a YouTube one with a title, a Vimeo one without. */
+    protected static final String VIDEO_ARTICLE = "/posts/stretching-on-video";
+
     @LocalServerPort
     protected int port;
 
@@ -47,7 +50,7 @@ public abstract class LiveSiteSupport {
     }
 
     /**
-     * A copy of the {@link TestSite} content plus one long article (longer than the largest
+     * A copy of the {@link TestSite} content plus a post with videos and one long article (longer than the largest
      * response buffer, {@link org.rlsblog.pagecache.PageCacheFilter#LARGEST_RESPONSE_BUFFER}), so adding to it never
      * changes what the other HTTP tests see.
      */
@@ -71,6 +74,19 @@ public abstract class LiveSiteSupport {
                         "a-long-read.md",
                         "title: A long read\ndate: 2022-01-01\ntags: [long]\n",
                         "Many words about sleep and iron.\n\n".repeat(2_500));
+                TestSite.post(
+                        content,
+                        "stretching-on-video.md",
+                        "title: Stretching on video\ndate: 2021-03-01\ntags: [exercise]\n",
+                        """
+                        Two stretches, shown rather than told.
+
+                        @[Calf stretch & "rest" <b>before bed</b>](https://youtu.be/dQw4w9WgXcQ?t=42)
+
+                        The second one:
+
+                        https://vimeo.com/76979871
+                        """);
             }
             return content.toString();
         } catch (IOException e) {

@@ -130,7 +130,7 @@ class ArticlePageModel {
         boolean canReply = open && c.isApproved() && node.depth() < comments.maxDepth();
         CommentView view = new CommentView(
                 c.id(),
-                "comment-" + c.id(),
+                c.anchor(),
                 c.authorName(),
                 c.linkableAuthorUrl(),
                 text.toHtml(c.body()),

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,25 @@ public record Comment(
         boolean byAuthor,
         boolean notifyReplies,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String importKey) {
+
+    /** {@code wp:<post id>:<comment id>}: the key a WordPress import stores. */
+    private static final Pattern WORDPRESS_KEY = Pattern.compile("wp:\\d+:(\\d{1,18})");
+
+    /**
+     * The comment's anchor on its post's page: {@code comment-<id>}, or for a comment imported from
+     * WordPress its id there, so that the old blog's {@code #comment-57} links still land on it.
+     */
+    public String anchor() {
+        if (importKey != null) {
+            Matcher wordpress = WORDPRESS_KEY.matcher(importKey);
+            if (wordpress.matches()) {
+                return "comment-" + wordpress.group(1);
+            }
+        }
+        return "comment-" + id;
+    }
 
     public boolean isApproved() {
         return status == CommentStatus.APPROVED;
@@ -62,6 +82,7 @@ public record Comment(
         private @Nullable CommentStatus status;
         private boolean byAuthor;
         private boolean notifyReplies;
+        private @Nullable String importKey;
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
 
@@ -122,6 +143,11 @@ public record Comment(
             return this;
         }
 
+        Builder importKey(@Nullable String importKey) {
+            this.importKey = importKey;
+            return this;
+        }
+
         Builder updatedAt(Instant updatedAt) {
             this.updatedAt = updatedAt;
             return this;
@@ -140,7 +166,8 @@ public record Comment(
                     byAuthor,
                     notifyReplies,
                     requireNonNull(createdAt, "createdAt"),
-                    requireNonNull(updatedAt, "updatedAt"));
+                    requireNonNull(updatedAt, "updatedAt"),
+                    importKey);
         }
     }
 }

@@ -22,7 +22,7 @@ class CommentReads {
 
     private static final String COLUMNS = """
             id, post_slug, parent_id, author_name, author_email, author_url, body, status, by_author,
-            notify_replies, created_at, updated_at""";
+            notify_replies, created_at, updated_at, import_key""";
 
     private static final RowMapper<Comment> MAPPER = CommentReads::map;
 
@@ -152,6 +152,7 @@ class CommentReads {
                 .notifyReplies(rs.getBoolean("notify_replies"))
                 .createdAt(instant(rs, "created_at"))
                 .updatedAt(instant(rs, "updated_at"))
+                .importKey(rs.getString("import_key"))
                 .build();
     }
 }

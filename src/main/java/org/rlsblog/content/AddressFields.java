@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The front matter that gives a file its addresses on the site: slug, tags and aliases. */
 final class AddressFields {
+
+    private static final Pattern WORDPRESS_ID = Pattern.compile("\\d{1,18}");
 
     private AddressFields() {}
 
@@ -38,6 +41,13 @@ final class AddressFields {
         return List.copyOf(tags.values());
     }
 
+    /** The old addresses: the {@code aliases} paths, then the WordPress ids. */
+    static List<String> addresses(FrontMatterFields fields) throws ContentFileException {
+        List<String> addresses = aliases(fields);
+        addresses.addAll(wordpressIds(fields));
+        return addresses;
+    }
+
     /** The {@code aliases} key: old addresses, each a path on this site. */
     static List<String> aliases(FrontMatterFields fields) throws ContentFileException {
         List<String> aliases = new ArrayList<>();
@@ -49,5 +59,28 @@ final class AddressFields {
             aliases.add(alias);
         }
         return aliases;
+    }
+
+    /**
+     * The {@code wordpress_id} and {@code wordpress_attachments} keys an import writes, as alias
+     * keys ({@code wordpress:9}) that no request path can match: the site finds {@code /?p=9} by them.
+     */
+    static List<String> wordpressIds(FrontMatterFields fields) throws ContentFileException {
+        List<String> ids = new ArrayList<>();
+        String id = fields.text("wordpress_id");
+        if (id != null) {
+            ids.add(wordpressKey(id, fields.line("wordpress_id")));
+        }
+        for (String attachment : fields.list("wordpress_attachments")) {
+            ids.add(wordpressKey(attachment, fields.line("wordpress_attachments")));
+        }
+        return ids;
+    }
+
+    private static String wordpressKey(String id, int line) throws ContentFileException {
+        if (!WORDPRESS_ID.matcher(id.strip()).matches()) {
+            throw new ContentFileException(line, "WordPress id '" + id + "' must be a number");
+        }
+        return ContentSnapshot.WORDPRESS_KEY + Long.parseLong(id.strip());
     }
 }

@@ -35,9 +35,21 @@ class ContentFileReader {
             "reviewed_by",
             "comments",
             "toc",
-            "about");
-    static final Set<String> PAGE_KEYS =
-            Set.of("title", "date", "updated", "slug", "summary", "draft", "aliases", "lang", "toc");
+            "about",
+            "wordpress_id",
+            "wordpress_attachments");
+    static final Set<String> PAGE_KEYS = Set.of(
+            "title",
+            "date",
+            "updated",
+            "slug",
+            "summary",
+            "draft",
+            "aliases",
+            "lang",
+            "toc",
+            "wordpress_id",
+            "wordpress_attachments");
 
     private static final Map<String, CommentMode> COMMENT_MODES = Map.of(
             "open", CommentMode.OPEN,
@@ -76,7 +88,7 @@ class ContentFileReader {
                 .published(date)
                 .updated(fields.dateTime("updated"))
                 .tags(AddressFields.tags(fields))
-                .aliases(AddressFields.aliases(fields))
+                .aliases(AddressFields.addresses(fields))
                 .lang(lang)
                 .author(fields.text("author"))
                 .image(fields.text("image"), fields.text("image_alt"))
@@ -109,7 +121,7 @@ class ContentFileReader {
                 .slug(AddressFields.slug(fields, file))
                 .title(title)
                 .summary(BodyRenderer.summary(fields.text("summary"), rendered))
-                .aliases(AddressFields.aliases(fields))
+                .aliases(AddressFields.addresses(fields))
                 .lang(fields.lang())
                 .updated(updated)
                 .body(rendered.html().toString(), rendered.toc(), bodies.showToc(tocMode(fields), rendered))

@@ -29,6 +29,9 @@ record ContentSnapshot(
         List<ContentProblem> problems,
         Instant loadedAt) {
 
+    /** Alias keys of WordPress ids ({@code wordpress:9}): no request path starts so, so only an id look-up finds them. */
+    static final String WORDPRESS_KEY = "wordpress:";
+
     /** First path segments that belong to the application; pages and aliases may not take them. */
     static final Set<String> RESERVED = Set.of(
             "posts",
@@ -156,7 +159,12 @@ record ContentSnapshot(
             String key = normalize(alias);
             String firstSegment = key.length() > 1 ? key.substring(1).split("/", 2)[0] : "";
             String problem = null;
-            if (key.equals("/") || RESERVED.contains(firstSegment) && !isOldPostAddress(key)) {
+            if (key.startsWith(WORDPRESS_KEY)) {
+                if (owners.containsKey(key) || keys.contains(key)) {
+                    problem = "WordPress id " + key.substring(WORDPRESS_KEY.length()) + " is already the id of "
+                            + owners.getOrDefault(key, source);
+                }
+            } else if (key.equals("/") || RESERVED.contains(firstSegment) && !isOldPostAddress(key)) {
                 problem = "alias '" + alias + "' collides with the site's own address " + key;
             } else if (liveUrls.contains(key)) {
                 problem = "alias '" + alias + "' collides with the address of a post or page";
@@ -176,6 +184,13 @@ record ContentSnapshot(
         return true;
     }
 
+    /** Whether a path belongs to the site itself (a page or an alias may not take it). */
+    static boolean isReserved(String path) {
+        String key = normalize(path);
+        String firstSegment = key.length() > 1 ? key.substring(1).split("/", 2)[0] : "";
+        return key.equals("/") || RESERVED.contains(firstSegment) && !isOldPostAddress(key);
+    }
+
     /** A renamed post may keep its old {@code /posts/old-slug} address as an alias. */
     private static boolean isOldPostAddress(String key) {
         return key.startsWith("/posts/") && Slugs.isValid(key.substring("/posts/".length()));
@@ -183,6 +198,9 @@ record ContentSnapshot(
 
     /** The form aliases are looked up in: lowercase, no trailing slash, no query. */
     static String normalize(String path) {
+        if (path.startsWith(WORDPRESS_KEY)) {
+            return path;
+        }
         String key = path;
         int query = key.indexOf('?');
         if (query >= 0) {

@@ -176,6 +176,16 @@ public class PostCatalog {
         return findPost(target.substring("/posts/".length())).map(Post::url);
     }
 
+    /** Where the post or page with this WordPress id ({@code wordpress_id}, {@code wordpress_attachments}) lives. */
+    public Optional<String> wordpressTarget(long wordpressId) {
+        return aliasTarget(ContentSnapshot.WORDPRESS_KEY + wordpressId);
+    }
+
+    /** Whether {@code path} is one of the site's own addresses, which no page or alias may take. */
+    public static boolean isReservedAddress(String path) {
+        return ContentSnapshot.isReserved(path);
+    }
+
     /** Files left out of the current snapshot, and why. */
     public List<ContentProblem> problems() {
         return snapshot.get().problems();

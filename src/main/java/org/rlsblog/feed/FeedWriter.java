@@ -102,7 +102,7 @@ class FeedWriter {
         Instant updated = Instant.EPOCH;
         for (Comment comment : newestFirst) {
             SyndEntry entry = new SyndEntryImpl();
-            String url = site.absolute("/posts/" + comment.postSlug() + "#comment-" + comment.id());
+            String url = site.absolute("/posts/" + comment.postSlug() + "#" + comment.anchor());
             entry.setTitle(XmlText.legal(comment.authorName() + " on " + postTitle.apply(comment.postSlug())));
             entry.setLink(url);
             entry.setUri(url);

@@ -40,6 +40,7 @@ final class ImportReport {
     private final Set<String> uploads = new LinkedHashSet<>();
     private final Map<CommentStatus, Integer> comments = new EnumMap<>(CommentStatus.class);
     private int commentsAdded;
+    private final MoveReport move = new MoveReport();
 
     ImportReport(boolean dryRun) {
         this.dryRun = dryRun;
@@ -53,7 +54,11 @@ final class ImportReport {
         skipped.add(what + ": " + why);
     }
 
-    void upload(String url) {
+    MoveReport move() {
+        return move;
+    }
+
+    synchronized void upload(String url) {
         uploads.add(url);
     }
 
@@ -124,8 +129,13 @@ final class ImportReport {
                         : commentsAdded + " added (the others were stored by an earlier import)");
         out.printf("Skipped: %d%n", skipped.size());
         skipped.forEach(s -> out.println("  " + s));
-        out.printf(
-                "Files on the old site (copy them by hand to content/media/ and fix the links): %d%n", uploads.size());
-        uploads.forEach(u -> out.println("  " + u));
+        move.print(out, dryRun);
+        if (!uploads.isEmpty()) {
+            out.printf(
+                    "Files on the old site (import with --uploads or --media-base-url, or copy them by hand to"
+                            + " content/media/ and fix the links): %d%n",
+                    uploads.size());
+            uploads.forEach(u -> out.println("  " + u));
+        }
     }
 }

@@ -34,11 +34,14 @@ final class ImportRun implements WxrReader.ItemHandler {
     private final CommentCollector comments;
     private final ContentItemImporter contentItems;
 
+    private final boolean mediaSource;
+
     /** @param timeZone the site's, for dates that WordPress stored without an offset */
-    ImportRun(ImportReport report, StagedFiles files, ZoneId timeZone) {
+    ImportRun(ImportReport report, StagedFiles files, ZoneId timeZone, MediaFiles media, boolean mediaSource) {
         this.report = report;
         this.comments = new CommentCollector(timeZone, report);
-        this.contentItems = new ContentItemImporter(report, files, comments);
+        this.contentItems = new ContentItemImporter(report, files, comments, media);
+        this.mediaSource = mediaSource;
     }
 
     /** The comments collected so far, parents before replies. */
@@ -64,8 +67,10 @@ final class ImportRun implements WxrReader.ItemHandler {
 
     private void attachment(WxrItem item, String what) {
         String url = item.attachmentUrl().isEmpty() ? item.link() : item.attachmentUrl();
-        report.skipped(what, "an uploaded file (" + url + "); copy it by hand");
-        report.upload(url);
+        if (!mediaSource) {
+            report.skipped(what, "an uploaded file (" + url + "); copy it by hand");
+            report.upload(url);
+        }
         comments.leaveOut(item, "comments on an uploaded file");
     }
 

@@ -52,10 +52,6 @@ final class ImportedFrontMatter {
         if (draft) {
             fields.add(new ImportedFile.Field("draft", "true"));
         }
-        String alias = WordPressPermalinks.alias(item, page ? "/" + slug : "/posts/" + slug);
-        if (alias != null) {
-            fields.add(new ImportedFile.Field("aliases", ImportedFile.list(List.of(alias))));
-        }
         String lang = language(channel);
         if (lang != null) {
             fields.add(new ImportedFile.Field("lang", lang));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ final class StagedFiles {
     /** Null in a dry run, which writes nothing. */
     private final @Nullable Path staging;
 
-    private final List<Staged> staged = new ArrayList<>();
+    private final List<Staged> staged = Collections.synchronizedList(new ArrayList<>());
 
     /** A file ready to be moved into place once the whole export has been read. */
     private record Staged(Path staged, Path target) {}
@@ -58,6 +59,55 @@ final class StagedFiles {
             staged.add(new Staged(file, target));
         }
         return outcome;
+    }
+
+    boolean overwrite() {
+        return overwrite;
+    }
+
+    /** Whether the site already has the file at {@code relative} (below the content folder). */
+    boolean exists(String relative) {
+        return Files.exists(target(relative));
+    }
+
+    /**
+     * A staging file for the binary file at {@code relative} (below the content folder), moved into
+     * place with the others; its parent folders are made. Not for a dry run.
+     */
+    Path stageBinary(String relative) throws IOException {
+        Path target = target(relative);
+        if (staging == null) {
+            throw new IllegalStateException("a dry run stages nothing");
+        }
+        Path file = staging.resolve(relative).normalize();
+        if (!file.startsWith(staging)) {
+            throw new IOException(relative + ": outside the content folder");
+        }
+        Files.createDirectories(file.getParent());
+        staged.add(new Staged(file, target));
+        return file;
+    }
+
+    /** Forgets a staged binary file that could not be written. */
+    void unstage(String relative) throws IOException {
+        Path target = target(relative);
+        synchronized (staged) {
+            for (var it = staged.iterator(); it.hasNext(); ) {
+                Staged s = it.next();
+                if (s.target().equals(target)) {
+                    Files.deleteIfExists(s.staged());
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private Path target(String relative) {
+        Path target = contentDir.resolve(relative).normalize();
+        if (!target.startsWith(contentDir.normalize())) {
+            throw new IllegalArgumentException(relative + ": outside the content folder");
+        }
+        return target;
     }
 
     private ImportReport.Outcome outcome(Path target, String text) throws IOException {

@@ -2,10 +2,8 @@ package org.rlsblog.importer;
 
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,24 +47,27 @@ final class WordPressHtml {
      * @param siteUrl the old site's address ({@code wp:base_site_url}); links to it become site paths
      */
     static Converted toMarkdown(String wordpressHtml, String siteUrl) {
+        return toMarkdown(wordpressHtml, siteUrl, raw -> new PostMediaHtml(null, new MoveReport(), raw, ""));
+    }
+
+    /**
+     * @param siteUrl the old site's address ({@code wp:base_site_url}); links to it become site paths
+     * @param media what makes the post's files, figures, embeds and players the site's own
+     */
+    static Converted toMarkdown(String wordpressHtml, String siteUrl, Function<RawBlocks, PostMediaHtml> media) {
         boolean blocks = wordpressHtml.contains("<!-- wp:");
         String html = BLOCK_COMMENT.matcher(wordpressHtml).replaceAll("");
         if (!blocks) {
             html = Wpautop.autop(html);
         }
         Document document = Jsoup.parseBodyFragment(html);
-        Set<String> uploads = new LinkedHashSet<>();
-        for (Element image : document.select("img[src]")) {
-            String src = image.attr("src");
-            if (UPLOAD.matcher(src).find()) {
-                uploads.add(src);
-            }
-        }
+        RawBlocks raw = new RawBlocks();
+        List<String> uploads = media.apply(raw).apply(document);
         for (Element link : document.select("a[href]")) {
             String href = link.attr("href");
-            if (UPLOAD.matcher(href).find()) {
-                uploads.add(href);
-            } else if (!siteUrl.isEmpty() && href.startsWith(siteUrl + "/")) {
+            if (!siteUrl.isEmpty()
+                    && href.startsWith(siteUrl + "/")
+                    && !UPLOAD.matcher(href).find()) {
                 link.attr("href", href.substring(siteUrl.length()));
             }
         }
@@ -84,7 +85,7 @@ final class WordPressHtml {
         String markdown = CONVERTER.convert(document.body().html());
         markdown = NEEDLESS_AMPERSAND_ESCAPE.matcher(markdown).replaceAll("&");
         markdown = SPACE_BEFORE_PUNCTUATION.matcher(markdown).replaceAll("$1$2");
-        return new Converted(tidy(markdown), new ArrayList<>(uploads));
+        return new Converted(raw.restore(tidy(markdown)), uploads);
     }
 
     /** A comment as plain text: tags dropped (their text kept), entities decoded, paragraphs as blank lines. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.content.ContentProperties;
 import org.springframework.stereotype.Component;
@@ -33,19 +34,38 @@ class WordPressImporter {
     /**
      * @param dryRun read and report only, write nothing
      * @param overwrite replace files edited since the import, and files the importer did not write
+     * @param uploads a copy of the old site's {@code wp-content/uploads} folder
+     * @param mediaBaseUrl the old site's address, to fetch the uploaded files from
+     * @param maxFileBytes the largest file fetched from the old site
      */
-    record Options(boolean dryRun, boolean overwrite) {}
+    record Options(
+            boolean dryRun,
+            boolean overwrite,
+            @Nullable Path uploads,
+            @Nullable String mediaBaseUrl,
+            long maxFileBytes) {
+
+        Options(boolean dryRun, boolean overwrite) {
+            this(dryRun, overwrite, null, null, OldSiteDownloads.DEFAULT_MAX_BYTES);
+        }
+    }
 
     ImportReport importFile(Path export, Options options) throws IOException, WxrFormatException {
         if (!Files.isRegularFile(export)) {
             throw new WxrFormatException(export + ": no such file");
         }
         ImportReport report = new ImportReport(options.dryRun());
+        MediaSource source = source(options);
+        // a first pass for the attachments: a post may use a file whose item comes after it
+        WordPressAttachments attachments = WordPressAttachments.read(export);
         StagedFiles files = null;
         try {
             files = StagedFiles.open(content.contentDir(), options);
-            ImportRun run = new ImportRun(report, files, content.timeZone());
-            read(export, run);
+            ImportRun run;
+            try (MediaFiles media = new MediaFiles(attachments, source, files, report, options.dryRun())) {
+                run = new ImportRun(report, files, content.timeZone(), media, source != null);
+                read(export, run);
+            }
             if (!options.dryRun()) {
                 // comments in one transaction, so that a failing insert stores none of them
                 Integer added = transactions.execute(tx -> comments.importComments(run.comments()));
@@ -58,6 +78,24 @@ class WordPressImporter {
                 files.deleteStaging();
             }
         }
+    }
+
+    private static @Nullable MediaSource source(Options options) throws IOException {
+        if (options.uploads() != null && options.mediaBaseUrl() != null) {
+            throw new IOException("give --uploads or --media-base-url, not both");
+        }
+        if (options.uploads() != null) {
+            return new UploadsFolder(options.uploads());
+        }
+        if (options.mediaBaseUrl() != null) {
+            try {
+                return new OldSiteDownloads(
+                        OldSiteDownloads.uploadsAddress(options.mediaBaseUrl()), options.maxFileBytes());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("--media-base-url " + options.mediaBaseUrl() + ": not an address", e);
+            }
+        }
+        return null;
     }
 
     private static void read(Path export, ImportRun run) throws IOException, WxrFormatException {

@@ -49,7 +49,11 @@ final class WxrItemReader {
                 case "wp:postmeta" -> {
                     Map<String, String> pair = simpleChildren("postmeta");
                     if (pair.containsKey("wp:meta_key")) {
-                        meta.put(pair.get("wp:meta_key"), pair.getOrDefault("wp:meta_value", ""));
+                        // a post renamed twice has two old slugs: keep them all, one a line
+                        meta.merge(
+                                pair.get("wp:meta_key"),
+                                pair.getOrDefault("wp:meta_value", ""),
+                                (a, b) -> a + "\n" + b);
                     }
                 }
                 case "wp:comment" -> comments.add(readComment());

@@ -169,7 +169,7 @@ class CommentModerationController {
         return new QueueItem(
                 c.id(),
                 post == null ? c.postSlug() : post.title(),
-                "/posts/" + c.postSlug() + "#comment-" + c.id(),
+                "/posts/" + c.postSlug() + "#" + c.anchor(),
                 c.authorName(),
                 c.authorEmail(),
                 c.linkableAuthorUrl(),

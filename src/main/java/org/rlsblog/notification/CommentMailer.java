@@ -149,7 +149,7 @@ class CommentMailer {
                 .ifPresent(parent -> {
                     String unsubscribe = site.absolute(
                             "/subscriptions/unsubscribe/" + subscriptions.unsubscribeToken(parent.authorEmail()));
-                    String url = site.absolute("/posts/" + comment.postSlug() + "#comment-" + comment.id());
+                    String url = site.absolute("/posts/" + comment.postSlug() + "#" + comment.anchor());
                     send(
                             parent.authorEmail(),
                             comment.authorName() + " replied to your comment on \"" + title(comment.postSlug()) + "\"",

@@ -14,16 +14,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Old addresses keep working: a GET or HEAD for a path that a post's front matter lists under
  * {@code aliases:} (such as a WordPress permalink) gets a 301 to the post (one map look-up), and
- * so do WordPress's feed, tag and search addresses and paths with a trailing slash ({@link
- * OldAddresses}).
+ * so do the old blog's ids, dates, categories and permalinks ({@link WordPressRedirects}),
+ * WordPress's feed, tag and search addresses and paths with a trailing slash ({@link OldAddresses}).
  */
 @Component
 class AliasRedirectFilter extends OncePerRequestFilter {
 
     private final PostCatalog catalog;
+    private final WordPressRedirects wordpress;
 
     AliasRedirectFilter(PostCatalog catalog) {
         this.catalog = catalog;
+        this.wordpress = new WordPressRedirects(catalog);
     }
 
     @Override
@@ -34,6 +36,9 @@ class AliasRedirectFilter extends OncePerRequestFilter {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             Optional<String> target = catalog.aliasTarget(path);
+            if (target.isEmpty()) {
+                target = wordpress.target(path, request.getQueryString());
+            }
             if (target.isEmpty()) {
                 target = OldAddresses.target(path, request.getQueryString());
             }

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.rlsblog.NotFoundException;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** Every published post, grouped by year and month. */
 @Controller
@@ -31,9 +34,36 @@ class ArchiveController {
 
     @GetMapping("/archive")
     String showArchive(Model model, Locale locale) {
+        return show("", model, locale);
+    }
+
+    /** The posts of one year, month or day: where the old blog's date archives ({@code /2023/03/}) lead. */
+    @GetMapping({
+        "/archive/{year:\\d{4}}",
+        "/archive/{year:\\d{4}}/{month:\\d{2}}",
+        "/archive/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}"
+    })
+    String showArchiveOf(
+            @PathVariable String year,
+            @PathVariable(required = false) @Nullable String month,
+            @PathVariable(required = false) @Nullable String day,
+            Model model,
+            Locale locale) {
+        String prefix = year + (month == null ? "" : "-" + month) + (day == null ? "" : "-" + day);
+        String view = show(prefix, model, locale);
+        if (((List<?>) model.getAttribute("years")).isEmpty()) {
+            throw new NotFoundException("posts of " + prefix);
+        }
+        return view;
+    }
+
+    private String show(String datePrefix, Model model, Locale locale) {
         DateTimeFormatter monthName = DateTimeFormatter.ofPattern("LLLL", locale);
         Map<Integer, Map<YearMonth, List<ArchiveEntry>>> byYear = new LinkedHashMap<>();
         for (Post post : catalog.published()) {
+            if (!post.published().toLocalDate().toString().startsWith(datePrefix)) {
+                continue;
+            }
             YearMonth month = YearMonth.from(post.published());
             byYear.computeIfAbsent(month.getYear(), y -> new LinkedHashMap<>())
                     .computeIfAbsent(month, m -> new ArrayList<>())

@@ -100,8 +100,10 @@ class WordPressImporterTests {
                         slug: acupuncture-and-restless-legs
                         summary: "A short sample excerpt for the acupuncture post."
                         tags: ["acupuncture", "rls", "Treatments"]
-                        aliases: ["/acupuncture-and-restless-legs/"]
                         author: "Marieke Visser"
+                        wordpress_id: 6
+                        aliases: ["/acupuncture-and-restless-legs/", "/acupuncture-and-restless-legs/calf/"]
+                        wordpress_attachments: [7]
                         ---
 
                         This is a sample paragraph about acupuncture and restless legs. It is **placeholder text** \

@@ -129,6 +129,28 @@ public final class BlogClient {
         return Long.parseLong(id.group(1));
     }
 
+    /**
+     * The comment form of an article as a browser fills it in, from the page the server sends now:
+     * its CSRF and form tokens, and the reader's name, address and text.
+     */
+    public Map<String, String> commentForm(String slug, String name, String email, String body)
+            throws IOException, InterruptedException {
+        Element form = page("/posts/" + slug).selectFirst("form[action=/posts/" + slug + "/comments]");
+        if (form == null) {
+            throw new AssertionError("no comment form on /posts/" + slug);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", hidden(form, "_csrf"));
+        fields.put("formToken", hidden(form, "formToken"));
+        fields.put("parentId", "");
+        fields.put("homepage", "");
+        fields.put("name", name);
+        fields.put("email", email);
+        fields.put("website", "");
+        fields.put("body", body);
+        return fields;
+    }
+
     /** Logs in at /admin/login; fails unless the server takes the author to the moderation queue. */
     public void logIn(String username, String password) throws IOException, InterruptedException {
         Element form = page("/admin/login").selectFirst("form[action=/admin/login]");

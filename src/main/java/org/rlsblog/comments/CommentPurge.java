@@ -7,18 +7,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes spam and trash that has been there longer than {@code blog.comments.purge-after}, every hour. */
+/**
+ * Deletes spam and trash that has been there longer than {@code blog.comments.purge-after}, every
+ * hour, and the claims of clients and forms that no check reads any more.
+ */
 @Component
 class CommentPurge {
 
     private static final Logger log = LoggerFactory.getLogger(CommentPurge.class);
 
     private final CommentWrites writes;
+    private final SubmitClaims claims;
     private final CommentProperties properties;
     private final Clock clock;
 
-    CommentPurge(CommentWrites writes, CommentProperties properties, Clock clock) {
+    CommentPurge(CommentWrites writes, SubmitClaims claims, CommentProperties properties, Clock clock) {
         this.writes = writes;
+        this.claims = claims;
         this.properties = properties;
         this.clock = clock;
     }
@@ -32,6 +37,7 @@ class CommentPurge {
         if (purged > 0) {
             log.info("Purged {} spam and trash comments older than {}", purged, properties.purgeAfter());
         }
+        claims.purge(clock.instant(), properties.floodInterval());
         return purged;
     }
 }

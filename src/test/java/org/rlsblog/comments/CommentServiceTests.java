@@ -68,6 +68,9 @@ class CommentServiceTests {
     SubmitRules rules;
 
     @Autowired
+    ReaderTokens readerTokens;
+
+    @Autowired
     CommentPurge purge;
 
     @Autowired
@@ -161,7 +164,14 @@ class CommentServiceTests {
     private CommentSubmissions returningSubmissions() {
         CommentProperties returning = properties.withModeration(ModerationMode.RETURNING);
         return new CommentSubmissions(
-                rules, new SpamChecks(reads, returning), writes, versions, clock, event -> {}, transactions);
+                rules,
+                readerTokens,
+                new SpamChecks(reads, returning),
+                writes,
+                versions,
+                clock,
+                event -> {},
+                transactions);
     }
 
     private List<CommentChanged> changes() {

@@ -28,11 +28,12 @@ class ModularityTests {
             Map.entry("importer", Set.of("content", "comments")),
             Map.entry("moderation", Set.of("content", "comments")),
             Map.entry("notification", Set.of("content", "comments")),
-            Map.entry("web", Set.of("content", "comments", "search")),
+            Map.entry("web", Set.of("content", "comments", "search", "throttle")),
             Map.entry("article", Set.of("web", "content", "comments", "search", "notification")),
-            Map.entry("security", Set.of("web")),
+            Map.entry("security", Set.of("web", "throttle")),
             Map.entry("pagecache", Set.of("article", "security", "web", "content", "comments", "search")),
-            Map.entry("server", Set.of()));
+            Map.entry("server", Set.of()),
+            Map.entry("throttle", Set.of()));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

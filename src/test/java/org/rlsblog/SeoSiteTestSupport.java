@@ -29,7 +29,15 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * after "now", and a dozen short posts that all mention magnesium (for paging search results).
  * Links are made absolute from {@link #BASE_URL}, which is not the address the tests call.
  */
-@SpringBootTest(properties = {"blog.watch=false", "blog.base-url=" + SeoSiteTestSupport.BASE_URL})
+// no search rate limit, and time enough for a search on a busy machine (SearchRateLimitTests and
+// SearchIndexTests test both limits)
+@SpringBootTest(
+        properties = {
+            "blog.watch=false",
+            "blog.base-url=" + SeoSiteTestSupport.BASE_URL,
+            "blog.search.searches-per-minute=0",
+            "blog.search.time-limit=1m"
+        })
 @AutoConfigureMockMvc
 @Import(TestClock.InContext.class)
 public abstract class SeoSiteTestSupport {

@@ -42,13 +42,13 @@ public class SearchIndex {
     private final CountDownLatch firstBuild = new CountDownLatch(1);
     private volatile boolean closing;
 
-    SearchIndex(PostCatalog catalog, Clock clock, ApplicationEventPublisher events) {
+    SearchIndex(PostCatalog catalog, Clock clock, ApplicationEventPublisher events, SearchProperties properties) {
         this.catalog = catalog;
         this.clock = clock;
         this.events = events;
         Analyzer analyzer = SearchFields.analyzer();
         this.builder = new SearchIndexBuilder(analyzer);
-        this.postSearch = new PostSearch(catalog, analyzer);
+        this.postSearch = new PostSearch(catalog, analyzer, properties.timeLimit());
         this.relatedPosts = new RelatedPosts(catalog, analyzer);
     }
 

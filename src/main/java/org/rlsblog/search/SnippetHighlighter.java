@@ -20,6 +20,12 @@ final class SnippetHighlighter {
     /** About how long a snippet is, in characters. */
     private static final int SNIPPET_LENGTH = 180;
 
+    /**
+     * Characters of an article read for its snippet: a match further on is not looked for, so a
+     * very long article costs no more than a long one.
+     */
+    static final int MAX_CHARS_READ = 20_000;
+
     private static final String ELLIPSIS = " …";
 
     private final Highlighter highlighter;
@@ -28,6 +34,7 @@ final class SnippetHighlighter {
         highlighter = new Highlighter(
                 new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query));
         highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_LENGTH));
+        highlighter.setMaxDocCharsToAnalyze(MAX_CHARS_READ);
     }
 
     /**

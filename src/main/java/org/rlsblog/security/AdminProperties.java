@@ -39,7 +39,8 @@ final class AdminProperties {
     /**
      * @param username the login name
      * @param password the password; hashed here and not kept
-     * @param loginAttempts login attempts allowed per client address within {@code loginWindow}
+     * @param loginAttempts login attempts allowed per client (IPv4 address, IPv6 /64) within {@code
+     *     loginWindow}; see {@link LoginThrottle} for the account and site limits
      * @param loginWindow the period over which login attempts are counted
      */
     AdminProperties(

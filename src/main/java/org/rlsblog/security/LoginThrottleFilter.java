@@ -1,40 +1,33 @@
 package org.rlsblog.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.rlsblog.throttle.ClientKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows password guessing: each client address gets {@code blog.admin.login-attempts} login
- * attempts per {@code blog.admin.login-window} (a Bucket4j bucket, refilled gradually); past that,
- * a login POST is answered 429 without checking the password. Buckets live in a bounded Caffeine
- * cache, so a flood of addresses cannot exhaust memory.
+ * Slows password guessing: a login POST is counted by {@link LoginThrottle} before the password is
+ * checked, and answered 429 with a Retry-After, without checking it, once a limit is reached. The
+ * attempt is counted before the check so that parallel guesses cannot all pass; a successful login
+ * gives it back ({@link #succeeded}).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
-    /** Client addresses whose attempts are counted at once; the least recent are forgotten first. */
-    private static final int TRACKED_ADDRESSES = 100_000;
+    private static final String ATTEMPT = LoginThrottleFilter.class.getName() + ".attempt";
 
-    private final AdminProperties admin;
-    private final Cache<String, Bucket> buckets;
+    private final LoginThrottle throttle;
 
-    LoginThrottleFilter(AdminProperties admin) {
-        this.admin = admin;
-        this.buckets = Caffeine.newBuilder()
-                .maximumSize(TRACKED_ADDRESSES)
-                .expireAfterAccess(admin.loginWindow())
-                .build();
+    LoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
     }
 
     @Override
@@ -46,20 +39,28 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bucket bucket = buckets.get(
-                request.getRemoteAddr(),
-                address -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(admin.loginAttempts())
-                                .refillGreedy(admin.loginAttempts(), admin.loginWindow())
-                                .build())
-                        .build());
-        if (!bucket.tryConsume(1)) {
-            log.warn("Too many admin login attempts from {}", request.getRemoteAddr());
-            response.setHeader("Retry-After", Long.toString(admin.loginWindow().toSeconds() / admin.loginAttempts()));
+        String username = request.getParameter("username");
+        LoginThrottle.Result result = throttle.attempt(request.getRemoteAddr(), username == null ? "" : username);
+        if (result.attempt() == null) {
+            log.warn(
+                    "Too many admin login attempts (client {}); refused for {} s",
+                    ClientKey.of(request.getRemoteAddr()),
+                    result.retryAfterSeconds());
+            response.setHeader("Retry-After", Long.toString(result.retryAfterSeconds()));
             response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), "Too many login attempts");
             return;
         }
+        request.setAttribute(ATTEMPT, result.attempt());
         chain.doFilter(request, response);
+    }
+
+    /** Gives a successful login its attempt back, then hands over to {@code next}. */
+    AuthenticationSuccessHandler succeeded(AuthenticationSuccessHandler next) {
+        return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+            if (request.getAttribute(ATTEMPT) instanceof LoginThrottle.Attempt attempt) {
+                throttle.succeeded(attempt);
+            }
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 }

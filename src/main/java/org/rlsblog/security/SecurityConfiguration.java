@@ -1,6 +1,7 @@
 package org.rlsblog.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,15 +19,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * One filter chain: public pages and the comment form are open, {@code /admin/**} needs the
- * ADMIN role (form login at {@code /admin/login}, attempts throttled per client), CSRF stays on
- * for every form (token in a cookie, so readers get no server session), and every response carries
- * a strict Content-Security-Policy (no inline script or style anywhere on the site). A refused
+ * ADMIN role (form login at {@code /admin/login}, attempts throttled per client, account and
+ * site), CSRF stays on for every form (token in a cookie, so readers get no server session), and
+ * every response carries a strict Content-Security-Policy (no inline script or style anywhere on the site). A refused
  * request goes to the one {@link AccessDeniedHandler} bean a feature provides, if any. Only in a web
  * application: one-off commands such as {@code import-wordpress} start without a web server.
  */
@@ -53,7 +55,8 @@ class SecurityConfiguration {
             AdminProperties admin,
             CookieCsrfTokens csrfTokens,
             XorCsrfTokenRequestAttributeHandler csrfMasking,
-            ObjectProvider<AccessDeniedHandler> refusals)
+            ObjectProvider<AccessDeniedHandler> refusals,
+            Clock clock)
             throws Exception {
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfMasking)
@@ -69,6 +72,10 @@ class SecurityConfiguration {
                         denied -> denied.accessDeniedHandler(refusals.getIfAvailable(AccessDeniedHandlerImpl::new)))
                 .requestCache(cache -> cache.disable());
         if (admin.enabled()) {
+            LoginThrottleFilter throttle = new LoginThrottleFilter(new LoginThrottle(admin, clock));
+            SimpleUrlAuthenticationSuccessHandler toQueue =
+                    new SimpleUrlAuthenticationSuccessHandler("/admin/comments");
+            toQueue.setAlwaysUseDefaultTargetUrl(true);
             http.authorizeHttpRequests(auth -> auth.requestMatchers(LOGIN_PAGE)
                             .permitAll()
                             .requestMatchers("/admin", "/admin/**")
@@ -76,11 +83,11 @@ class SecurityConfiguration {
                             .anyRequest()
                             .permitAll())
                     .formLogin(form -> form.loginPage(LOGIN_PAGE)
-                            .defaultSuccessUrl("/admin/comments", true)
+                            .successHandler(throttle.succeeded(toQueue))
                             .failureHandler(loginFailed())
                             .permitAll())
                     .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
-                    .addFilterBefore(new LoginThrottleFilter(admin), UsernamePasswordAuthenticationFilter.class);
+                    .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         } else {
             log.warn(
                     "The admin area (/admin) is switched off because no admin password is set. "

@@ -1,16 +1,24 @@
 package org.rlsblog.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.search.SearchIndex;
 import org.rlsblog.search.SearchResults;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /search?q=}: ranked results with highlighted snippets, a page at a time. */
+/**
+ * {@code /search?q=}: ranked results with highlighted snippets, a page at a time. A client that
+ * searches too often ({@link SearchRateLimit}) gets 429 and its words back in the search box.
+ */
 @Controller
 class SearchController {
 
@@ -19,11 +27,13 @@ class SearchController {
     private final SearchIndex index;
     private final SiteProperties site;
     private final PageMetas metas;
+    private final SearchRateLimit rateLimit;
 
-    SearchController(SearchIndex index, SiteProperties site, PageMetas metas) {
+    SearchController(SearchIndex index, SiteProperties site, PageMetas metas, SearchRateLimit rateLimit) {
         this.index = index;
         this.site = site;
         this.metas = metas;
+        this.rateLimit = rateLimit;
     }
 
     /** Deeper pages are refused before the index is asked: nobody reads them, crawlers would. */
@@ -35,9 +45,21 @@ class SearchController {
     String search(
             @RequestParam(name = "q", defaultValue = "") String query,
             @RequestParam(defaultValue = "1") int page,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         if (page < 1 || page > MAX_PAGE) {
             throw new NotFoundException("search page " + page);
+        }
+        model.addAttribute("meta", metas.forSite("/search", site.title()));
+        OptionalLong wait = query.isBlank() ? OptionalLong.empty() : rateLimit.refusal(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            // the reader's words stay in the box, to search again once the wait is over
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+            model.addAttribute("query", query.strip());
+            model.addAttribute("retryAfterSeconds", wait.getAsLong());
+            return "search/results";
         }
         SearchResults results = index.search(query, page, PAGE_SIZE);
         if (page > 1 && results.hits().isEmpty()) {
@@ -55,7 +77,8 @@ class SearchController {
         String newer = results.page() > 1 ? base + "&page=" + (results.page() - 1) : null;
         String older = results.page() < results.totalPages() ? base + "&page=" + (results.page() + 1) : null;
         model.addAttribute("pagination", new Pagination(results.page(), results.totalPages(), newer, older));
-        model.addAttribute("meta", metas.forSite("/search", site.title()));
+        model.addAttribute("shortened", results.shortened());
+        model.addAttribute("incomplete", results.incomplete());
         return "search/results";
     }
 }

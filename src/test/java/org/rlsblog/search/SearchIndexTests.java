@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.lucene.search.IndexSearcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assertions;
@@ -63,6 +64,22 @@ class SearchIndexTests extends SeoSiteTestSupport {
             })
     void answersAnyQueryWithoutFailing(String query) {
         assertThatCode(() -> index.search(query, 1, 10)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void stopsCollectingHitsWhenASearchRunsOutOfTime() {
+        IndexSearcher searcher = new SearchIndexBuilder(SearchFields.analyzer()).build(catalog.allPosts(), () -> false);
+        long now = clock.millis();
+
+        SearchResults unhurried = new PostSearch(catalog, SearchFields.analyzer(), Duration.ofMinutes(1))
+                .search(searcher, "magnesium", 1, 10, now);
+        SearchResults outOfTime = new PostSearch(catalog, SearchFields.analyzer(), Duration.ZERO)
+                .search(searcher, "magnesium", 1, 10, now);
+
+        assertThat(unhurried.incomplete()).isFalse();
+        assertThat(unhurried.total()).isEqualTo(MAGNESIUM_POSTS);
+        assertThat(outOfTime.incomplete()).isTrue();
+        assertThat(outOfTime.total()).isLessThan(MAGNESIUM_POSTS);
     }
 
     @Test
@@ -133,7 +150,8 @@ class SearchIndexTests extends SeoSiteTestSupport {
     @Test
     void answersRelatedPostsAtOnceBeforeTheFirstIndexIsBuiltAndSaysWhenTextCanJoinIn() {
         List<Object> published = new CopyOnWriteArrayList<>();
-        SearchIndex fresh = new SearchIndex(catalog, Clock.systemUTC(), published::add);
+        SearchIndex fresh = new SearchIndex(
+                catalog, Clock.systemUTC(), published::add, new SearchProperties(0, Duration.ofMinutes(1)));
         Post seed = catalog.findPost(SEED_SLUG).orElseThrow();
 
         List<String> early = Assertions.assertTimeoutPreemptively(

@@ -37,4 +37,12 @@ class SnippetHighlighterTests {
     void hasNoSnippetForAnEmptyText() throws IOException {
         assertThat(forQuery("liver").snippet("")).isEmpty();
     }
+
+    @Test
+    void readsOnlyTheStartOfALongArticleForItsSnippet() throws IOException {
+        String text = "word ".repeat(6_000) + "liver";
+
+        assertThat(forQuery("liver").snippet(text)).doesNotContain("<mark>").startsWith("word word");
+        assertThat(forQuery("liver").snippet("word ".repeat(100) + "liver")).contains("<mark>liver</mark>");
+    }
 }

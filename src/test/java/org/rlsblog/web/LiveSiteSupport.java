@@ -26,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "blog.admin.password=" + LiveSiteSupport.ADMIN_PASSWORD,
             "blog.admin.login-attempts=50",
             "blog.comments.min-fill-time=0",
-            "blog.comments.flood-interval=0"
+            "blog.comments.flood-interval=0",
+            "blog.search.searches-per-minute=0",
+            "blog.search.time-limit=1m"
         })
 public abstract class LiveSiteSupport {
 

@@ -146,6 +146,43 @@ class SearchControllerTests extends SeoSiteTestSupport {
         }
     }
 
+    // ---- What one query may cost ----
+
+    @Test
+    void searchesOnlyTheFirstTenWordsAndSaysSo() {
+        Document page = search("one two three four five six seven eight nine ten magnesium");
+
+        assertThat(page.select("ol.search-results li")).isEmpty();
+        assertThat(page.select("p.search-notice").text()).contains("first 10 words");
+        assertThat(page.select("#search-page-q").val())
+                .as("the reader's words stay in the box")
+                .isEqualTo("one two three four five six seven eight nine ten magnesium");
+        assertThat(search("one two three four five six seven eight nine magnesium")
+                        .select("ol.search-results li"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void takesStarAndTildeOnTheFirstTwoPatternsOnly() {
+        assertThat(search("xqz* zzq~1 magnes*").select("ol.search-results li")).isEmpty();
+        assertThat(search("xqz* zzq~1 magnes*").select("p.search-notice").text())
+                .contains("*");
+        assertThat(search("xqz* magnes*").select("ol.search-results li")).isNotEmpty();
+    }
+
+    @Test
+    void takesAStarAfterOneLetterAsThatLetter() {
+        assertThat(search("m*").select("ol.search-results li")).isEmpty();
+        assertThat(search("ma*").select("ol.search-results li")).isNotEmpty();
+    }
+
+    @Test
+    void findsAWordOneEditAwayButNotTwoNorAChangedFirstLetter() {
+        assertThat(search("magnesiun~1").select("ol.search-results li")).hasSize(10);
+        assertThat(search("magnesixx~2").select("ol.search-results li")).isEmpty();
+        assertThat(search("nagnesium~1").select("ol.search-results li")).isEmpty();
+    }
+
     private Document search(String query) {
         MvcTestResult result = mvc.get().uri("/search").param("q", query).exchange();
         assertThat(result).as("search for %s", query).hasStatusOk();

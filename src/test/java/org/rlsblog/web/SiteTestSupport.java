@@ -26,7 +26,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"blog.watch=false"})
+        // no search rate limit, and time enough for a search on a busy machine (SearchRateLimitTests and
+        // SearchIndexTests test both limits)
+        properties = {"blog.watch=false", "blog.search.searches-per-minute=0", "blog.search.time-limit=1m"})
 @AutoConfigureMockMvc
 @Import(TestClock.InContext.class)
 public abstract class SiteTestSupport {

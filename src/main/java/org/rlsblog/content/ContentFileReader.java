@@ -35,7 +35,8 @@ class ContentFileReader {
             "reviewed_by",
             "comments",
             "toc",
-            "about");
+            "about",
+            "newsletter");
     static final Set<String> PAGE_KEYS =
             Set.of("title", "date", "updated", "slug", "summary", "draft", "aliases", "lang", "toc");
 
@@ -83,6 +84,7 @@ class ContentFileReader {
                 .reviewed(fields.localDate("reviewed"), fields.text("reviewed_by"))
                 .comments(fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"))
                 .about(fields.list("about"))
+                .newsletter(fields.bool("newsletter", true))
                 .body(bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)))
                 .source(file)
                 .build();

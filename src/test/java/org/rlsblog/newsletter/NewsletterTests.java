@@ -47,7 +47,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "blog.comments.min-fill-time=0",
             "blog.base-url=https://blog.example",
             "blog.newsletter.rate=100",
-            "blog.newsletter.full-content=true"
+            "blog.newsletter.full-content=true",
+            "blog.notifications.author-email=author@example.org",
+            "blog.admin.password=newsletter-admin-password"
         })
 @AutoConfigureMockMvc
 @Import(TestClock.InContext.class)
@@ -210,6 +212,56 @@ class NewsletterTests {
 
         assertThat(refused).hasStatus(429);
         assertThat(refused).bodyText().contains("limit-last@example.nl");
+    }
+
+    @Test
+    void theAuthorSeesExportsAndRemovesSubscribersAndGetsATestMail() throws Exception {
+        confirmed("=1+1@example.nl", "198.51.100.6");
+        long id = jdbc.sql("SELECT id FROM newsletter_subscriber WHERE email = '=1+1@example.nl'")
+                .query(Long.class)
+                .single();
+
+        MvcTestResult page = mvc.get().uri("/admin/subscribers").with(admin()).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(Jsoup.parse(page.getResponse().getContentAsString())
+                        .select("#subscriber-" + id)
+                        .text())
+                .contains("=1+1@example.nl");
+
+        MvcTestResult csv =
+                mvc.get().uri("/admin/subscribers.csv").with(admin()).exchange();
+        assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+        assertThat(csv.getResponse().getContentAsString())
+                .startsWith("email,language,subscribed,confirmed\r\n")
+                .contains("\r\n'=1+1@example.nl,en,");
+
+        assertThat(mvc.post()
+                        .uri("/admin/subscribers/test")
+                        .with(admin())
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("slug", "old"))
+                .hasStatus3xxRedirection();
+        assertThat(awaitMails("author@example.org", 1).get(0).getSubject()).isEqualTo("[Test] An old article");
+
+        assertThat(mvc.post()
+                        .uri("/admin/subscribers/" + id + "/delete")
+                        .with(admin())
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_subscriber WHERE id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void keepsTheAdminPageFromReaders() {
+        assertThat(mvc.get().uri("/admin/subscribers.csv")).hasStatus3xxRedirection();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+        return SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN");
     }
 
     private void confirmed(String reader, String client) throws Exception {

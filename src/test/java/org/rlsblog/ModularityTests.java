@@ -28,6 +28,7 @@ class ModularityTests {
             Map.entry("importer", Set.of("content", "comments")),
             Map.entry("moderation", Set.of("content", "comments")),
             Map.entry("notification", Set.of("content", "comments")),
+            Map.entry("newsletter", Set.of("web", "content", "comments", "notification")),
             Map.entry("web", Set.of("content", "comments", "search", "throttle")),
             Map.entry("article", Set.of("web", "content", "comments", "search", "notification")),
             Map.entry("security", Set.of("web", "throttle")),

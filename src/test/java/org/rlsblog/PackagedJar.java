@@ -46,24 +46,32 @@ final class PackagedJar {
      * it), and returns once it reports healthy.
      */
     static Process start(Path jar, int port, Path dataDir, Path log, List<Process> started) throws IOException {
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--blog.data-dir=" + dataDir,
-                        "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
-                        "--blog.comments.min-fill-time=0",
-                        "--blog.comments.flood-interval=0",
-                        "--blog.watch=false")
+        return start(jar, port, dataDir, log, started, List.of());
+    }
+
+    /** As {@link #start(Path, int, Path, Path, List)}, with more arguments after the others (which they override). */
+    static Process start(Path jar, int port, Path dataDir, Path log, List<Process> started, List<String> more)
+            throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--blog.data-dir=" + dataDir,
+                "--blog.content-dir=" + Path.of("content").toAbsolutePath(),
+                "--blog.comments.min-fill-time=0",
+                "--blog.comments.flood-interval=0",
+                "--blog.watch=false"));
+        command.addAll(more);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         started.add(process);
         BlogClient probe = new BlogClient(port);
         await("the app on port " + port + " to answer (log: " + log + ")")
-                .atMost(Duration.ofSeconds(90))
+                .atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(250))
                 .failFast("the app stopped; see " + log, () -> !process.isAlive())
                 .ignoreExceptions()

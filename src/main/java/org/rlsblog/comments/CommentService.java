@@ -84,6 +84,14 @@ public class CommentService {
     }
 
     /**
+     * Why another form of the site that carries a {@link #formToken} (a subscription form) is
+     * refused when sent now: too fast for a person, or the token expired or is not genuine.
+     */
+    public Optional<Rejection> formTimeProblem(@Nullable String formToken) {
+        return Optional.ofNullable(readerTokens.formTokenProblem(formToken));
+    }
+
+    /**
      * Applies the rules and spam checks and, if they pass, stores the comment. When this returns
      * {@link SubmitResult.Accepted}, the comment is committed.
      */

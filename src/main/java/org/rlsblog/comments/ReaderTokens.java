@@ -81,6 +81,12 @@ class ReaderTokens {
         return elapsed.compareTo(FORM_LIFETIME) > 0 ? Rejection.FORM_EXPIRED : null;
     }
 
+    /** {@link #formTokenProblem} for a form sent now. */
+    @Nullable
+    Rejection formTokenProblem(@Nullable String token) {
+        return formTokenProblem(token, clock.instant());
+    }
+
     /** A token that lets the writer of a pending comment see it; see {@link #pendingId}. */
     String pendingToken(long commentId) {
         return tokens.sign(PENDING, Long.toString(commentId));

@@ -98,6 +98,14 @@ public class SignedTokens {
         }
     }
 
+    /**
+     * A keyed hash of {@code text} (hex), for keeping that an address was seen without keeping the
+     * address: it cannot be turned back into the text, nor made without the site's key.
+     */
+    public String keyedHash(String purpose, String text) {
+        return secrets.sign(purpose, text);
+    }
+
     /** A payload that is a whole number, as form and pending-comment tokens carry; empty otherwise. */
     static Optional<Long> number(String payload) {
         if (payload.isEmpty()

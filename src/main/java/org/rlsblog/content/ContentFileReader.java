@@ -37,7 +37,8 @@ class ContentFileReader {
             "toc",
             "about",
             "wordpress_id",
-            "wordpress_attachments");
+            "wordpress_attachments",
+            "newsletter");
     static final Set<String> PAGE_KEYS = Set.of(
             "title",
             "date",
@@ -95,6 +96,7 @@ class ContentFileReader {
                 .reviewed(fields.localDate("reviewed"), fields.text("reviewed_by"))
                 .comments(fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"))
                 .about(fields.list("about"))
+                .newsletter(fields.bool("newsletter", true))
                 .body(bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)))
                 .source(file)
                 .build();

@@ -87,7 +87,12 @@ final class FrontMatterFields {
     }
 
     boolean bool(String key) throws ContentFileException {
-        return choice(key, false, BOOLEANS, "true or false");
+        return bool(key, false);
+    }
+
+    /** The key's true or false, or {@code absent} without the key. */
+    boolean bool(String key, boolean absent) throws ContentFileException {
+        return choice(key, absent, BOOLEANS, "true or false");
     }
 
     /**

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * others below) render it then.
  *
  * @param about what the article is about (front matter {@code about}, e.g. conditions), for schema.org
+ * @param newsletter whether subscribers get the article by e-mail when it is published (front matter
+ *     {@code newsletter: false} turns that off)
  */
 public record Post(
         String slug,
@@ -29,6 +31,7 @@ public record Post(
         @Nullable String reviewedBy,
         CommentMode comments,
         List<String> about,
+        boolean newsletter,
         PostBody body,
         Path source) {
 

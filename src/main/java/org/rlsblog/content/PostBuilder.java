@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link Post} component by component, by name: sixteen arguments in a row are too easy
+ * Builds a {@link Post} component by component, by name: seventeen arguments in a row are too easy
  * to swap. What is not set is what a front matter without that key gives.
  */
 final class PostBuilder {
@@ -28,6 +28,7 @@ final class PostBuilder {
     private @Nullable String reviewedBy;
     private CommentMode comments = CommentMode.OPEN;
     private List<String> about = List.of();
+    private boolean newsletter = true;
     private @Nullable PostBody body;
     private @Nullable Path source;
 
@@ -93,6 +94,11 @@ final class PostBuilder {
         return this;
     }
 
+    PostBuilder newsletter(boolean newsletter) {
+        this.newsletter = newsletter;
+        return this;
+    }
+
     PostBuilder body(PostBody body) {
         this.body = body;
         return this;
@@ -119,6 +125,7 @@ final class PostBuilder {
                 reviewedBy,
                 comments,
                 about,
+                newsletter,
                 Objects.requireNonNull(body, "body"),
                 Objects.requireNonNull(source, "source"));
     }

@@ -1,10 +1,11 @@
 package org.rlsblog.notification;
 
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** Whether the site can send mail, and so whether readers are offered reply notifications. */
+/** Whether the site can send mail (and so offer reply notifications), the author's address and the sender. */
 @Component
 public class Notifications {
 
@@ -20,7 +21,19 @@ public class Notifications {
         return mailConfigured && properties.replyNotifications();
     }
 
-    boolean mailConfigured() {
+    /** Whether a mail server is set ({@code spring.mail.host}), so that the site can send mail at all. */
+    public boolean mailConfigured() {
         return mailConfigured;
+    }
+
+    /** Where mail for the author goes ({@code blog.notifications.author-email}), if set. */
+    public Optional<String> authorEmail() {
+        String email = properties.authorEmail();
+        return email == null || email.isBlank() ? Optional.empty() : Optional.of(email.strip());
+    }
+
+    /** The sender address of every mail the site sends. */
+    public String from() {
+        return properties.from();
     }
 }

@@ -39,6 +39,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String ONE_CLICK_UNSUBSCRIBE = "/subscriptions/unsubscribe/*";
+    static final String NEWSLETTER_ONE_CLICK_UNSUBSCRIBE = "/newsletter/unsubscribe/*";
+    static final String NEWSLETTER_SUBSCRIBE = "/subscribe";
     static final String LOGIN_PAGE = "/admin/login";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -63,7 +65,11 @@ class SecurityConfiguration {
                         // One-click unsubscribe (RFC 8058): mail providers POST to the link in the
                         // List-Unsubscribe header without a token; the link's signed token is the
                         // permission, and it can only ever stop mails to the address it names.
-                        .ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE))
+                        // The newsletter's short form, in stored pages' footers, carries no token
+                        // (stored pages hold one for the comment form only): it acts for nobody
+                        // signed in, and only asks for a confirmation mail, limited per address.
+                        .ignoringRequestMatchers(
+                                ONE_CLICK_UNSUBSCRIBE, NEWSLETTER_ONE_CLICK_UNSUBSCRIBE, NEWSLETTER_SUBSCRIBE))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -27,6 +27,8 @@ final class WordPressRedirects {
     private static final Pattern NUMERIC = Pattern.compile("/archives/(\\d{1,18})/?");
     private static final Pattern LIST_PAGE = Pattern.compile("/page/(\\d{1,6})/?");
     private static final Pattern SLUG_PATH = Pattern.compile("(?:/[a-z0-9-]{1,200}){1,4}/?");
+    /** The site's own addresses with more than one segment that are not reserved for content: never guessed at. */
+    private static final Pattern SITE_PATH = Pattern.compile("/(?:posts|subscriptions|moderate|comments)(?:/.*)?");
 
     private final PostCatalog catalog;
 
@@ -76,7 +78,9 @@ final class WordPressRedirects {
         if (dated.matches()) {
             return bySlug(dated.group(1));
         }
-        if (SLUG_PATH.matcher(path).matches() && !PostCatalog.isReservedAddress(path)) {
+        if (SLUG_PATH.matcher(path).matches()
+                && !SITE_PATH.matcher(path).matches()
+                && !PostCatalog.isReservedAddress(path)) {
             String[] segments = path.substring(1).split("/");
             String last = segments[segments.length - 1];
             if (segments.length == 1 && catalog.findPage(last).isPresent()) {

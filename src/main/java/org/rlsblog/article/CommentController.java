@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
+import java.util.Set;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
@@ -100,6 +101,7 @@ class CommentController {
                     locale);
         }
         String website = form.getWebsite() == null || form.getWebsite().isEmpty() ? null : form.getWebsite();
+        Set<Long> ownComments = cookies.pendingIds(request);
         SubmitResult result;
         try {
             result = comments.submit(Submission.builder()
@@ -114,6 +116,8 @@ class CommentController {
                     .formToken(form.getFormToken())
                     .honeypotFilled(
                             form.getHomepage() != null && !form.getHomepage().isEmpty())
+                    .ownCommentIds(ownComments)
+                    .addressToken(cookies.addressToken(request).orElse(null))
                     .build());
         } catch (DataAccessException | TransactionException storeFailed) {
             log.error("Comment on {} not stored: the store failed: {}", slug, storeFailed.getMessage());
@@ -141,7 +145,9 @@ class CommentController {
                     locale);
         }
         var comment = ((SubmitResult.Accepted) result).comment();
-        if (comment.status() != CommentStatus.APPROVED) {
+        // A browser that already holds the cookie keeps its newest comments in it, approved ones
+        // too: under moderation=returning an approved one is its proof, and stays one for as long.
+        if (comment.status() != CommentStatus.APPROVED || !ownComments.isEmpty()) {
             cookies.addPending(request, response, comment.id());
         }
         if (form.rememberMe()) {

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rlsblog.comments.CommentService;
+import org.rlsblog.notification.Notifications;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * The two cookies a commenter may get: a signed list of their own pending comments (so they, and
- * only they, see them with "awaiting moderation"), and, only when they tick "remember me", their
- * name, e-mail and website to fill the form next time.
+ * The cookies a commenter may get: a signed list of their own comments (so they, and only they,
+ * see their pending ones with "awaiting moderation"; an approved one proves a returning
+ * commenter), and, only when they tick "remember me", their name, e-mail and website to fill the
+ * form next time. Also read here: the signed token of an address confirmed in this browser, which
+ * {@code notification} sets.
  */
 @Component
 public class CommentCookies {
@@ -57,6 +60,11 @@ public class CommentCookies {
         tokens.add(comments.pendingToken(commentId));
         List<String> kept = tokens.subList(Math.max(0, tokens.size() - MAX_PENDING), tokens.size());
         write(request, response, PENDING, String.join("-", kept), Duration.ofDays(30));
+    }
+
+    /** The token of an address confirmed in this browser, as the confirmation page set it. */
+    Optional<String> addressToken(HttpServletRequest request) {
+        return value(request, Notifications.ADDRESS_COOKIE);
     }
 
     Optional<Remembered> remembered(HttpServletRequest request) {

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * Comment rules and spam defences. Durations take Spring's forms: {@code 15s}, {@code 30d}; 0 turns
  * the time-based checks off.
  *
- * @param moderation {@code all} holds every new comment; {@code returning} approves a commenter with an approved comment
+ * @param moderation {@code all} holds every new comment; {@code returning} approves a commenter who proves an earlier comment was approved
  * @param minFillTime the least time between showing the form and posting it (robots are faster)
  * @param floodInterval the least time between two comments from one client
  * @param maxLinks a comment with this many links or more is held for moderation

@@ -136,6 +136,21 @@ class CommentReads {
                 > 0;
     }
 
+    /** Whether one of these comments is approved and was sent from this address. */
+    boolean hasApprovedAmong(Collection<Long> ids, String authorEmail) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM comment
+                         WHERE id IN (:ids) AND author_email = :email AND status = 'APPROVED'""")
+                        .param("ids", ids)
+                        .param("email", authorEmail)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     private static Comment map(ResultSet rs, int row) throws SQLException {
         long parent = rs.getLong("parent_id");
         Long parentId = rs.wasNull() ? null : parent;

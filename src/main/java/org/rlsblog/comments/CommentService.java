@@ -109,6 +109,14 @@ public class CommentService {
         return readerTokens.pendingId(token);
     }
 
+    /**
+     * A token for the browser that confirmed this address by the link mailed to it: sent back with a
+     * comment from the address ({@link Submission#addressToken}), it proves the commenter owns it.
+     */
+    public String addressToken(String email) {
+        return readerTokens.addressToken(email);
+    }
+
     // ---- Moderation ----
 
     /** The post slugs that have approved or pending comments, with how many. */

@@ -4,6 +4,10 @@ package org.rlsblog.comments;
 public enum ModerationMode {
     /** Every new comment waits for the author's approval. */
     ALL,
-    /** A commenter whose e-mail address already has an approved comment is approved at once. */
+    /**
+     * A commenter who proves that an earlier comment of theirs was approved is approved at once: the
+     * browser holds the signed token of an approved comment from the same address, or of the address,
+     * confirmed by a mailed link ({@link SpamChecks}).
+     */
     RETURNING
 }

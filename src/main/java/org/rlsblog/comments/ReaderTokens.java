@@ -1,8 +1,11 @@
 package org.rlsblog.comments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -12,13 +15,16 @@ import org.springframework.stereotype.Component;
  * The signed tokens a reader's browser carries back: when the comment form was shown (robots post
  * faster than people type), and which pending comments it sent (only their writer sees them). A
  * form token also carries a random number, so that each form shown is a different token, which a
- * stored comment uses up ({@link SubmitClaims}).
+ * stored comment uses up ({@link SubmitClaims}). And the token of an address confirmed in the browser.
  */
 @Component
 class ReaderTokens {
 
     static final String FORM = "form";
     static final String PENDING = "pending";
+    static final String ADDRESS = "address";
+    /** How long a browser that confirmed an address is trusted with it. */
+    static final Duration ADDRESS_LIFETIME = Duration.ofDays(365);
     /** How long a form may stay open before it has to be sent again. */
     static final Duration FORM_LIFETIME = Duration.ofDays(1);
 
@@ -95,6 +101,31 @@ class ReaderTokens {
     /** The comment id in a token made by {@link #pendingToken}, if the token is genuine. */
     Optional<Long> pendingId(String token) {
         return tokens.verify(PENDING, token).flatMap(SignedTokens::number);
+    }
+
+    /**
+     * A token that the browser which confirmed this address (by the link in a mail sent to it) keeps,
+     * to show later that its commenter owns the address; see {@link #provenAddress}.
+     */
+    String addressToken(String email) {
+        String encoded = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return tokens.signExpiring(ADDRESS, encoded, ADDRESS_LIFETIME);
+    }
+
+    /** The address in a genuine, unexpired token made by {@link #addressToken}. */
+    Optional<String> provenAddress(@Nullable String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return tokens.verifyUnexpired(ADDRESS, token).flatMap(encoded -> {
+            try {
+                return Optional.of(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**

@@ -2,12 +2,16 @@ package org.rlsblog.comments;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a reader sent, already validated for shape (lengths, e-mail, URL), with what is known of
  * the client: the address (hashed before it is stored), the signed form token from when the form
- * was shown, and whether the hidden honeypot field was filled in. Built with {@link #builder()}.
+ * was shown, and whether the hidden honeypot field was filled in. Also what the browser shows of
+ * its commenter: the ids of the comments it wrote (from its genuine pending-comment tokens) and
+ * the signed token of an address confirmed in it, which {@code moderation=returning} trusts.
+ * Built with {@link #builder()}.
  */
 public record Submission(
         String postSlug,
@@ -19,7 +23,13 @@ public record Submission(
         boolean notifyReplies,
         String clientAddress,
         @Nullable String formToken,
-        boolean honeypotFilled) {
+        boolean honeypotFilled,
+        Set<Long> ownCommentIds,
+        @Nullable String addressToken) {
+
+    public Submission {
+        ownCommentIds = Set.copyOf(ownCommentIds);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -37,7 +47,9 @@ public record Submission(
                 .notifyReplies(notifyReplies)
                 .clientAddress(clientAddress)
                 .formToken(formToken)
-                .honeypotFilled(honeypotFilled);
+                .honeypotFilled(honeypotFilled)
+                .ownCommentIds(ownCommentIds)
+                .addressToken(addressToken);
     }
 
     /** Builds a submission by naming its fields; unset flags are false and unset optional fields null. */
@@ -53,6 +65,8 @@ public record Submission(
         private @Nullable String clientAddress;
         private @Nullable String formToken;
         private boolean honeypotFilled;
+        private Set<Long> ownCommentIds = Set.of();
+        private @Nullable String addressToken;
 
         private Builder() {}
 
@@ -106,6 +120,18 @@ public record Submission(
             return this;
         }
 
+        /** The ids in the browser's genuine pending-comment tokens. */
+        public Builder ownCommentIds(Set<Long> ownCommentIds) {
+            this.ownCommentIds = ownCommentIds;
+            return this;
+        }
+
+        /** The browser's token of a confirmed address ({@link CommentService#addressToken}), if it sent one. */
+        public Builder addressToken(@Nullable String addressToken) {
+            this.addressToken = addressToken;
+            return this;
+        }
+
         public Submission build() {
             return new Submission(
                     requireNonNull(postSlug, "postSlug"),
@@ -117,7 +143,9 @@ public record Submission(
                     notifyReplies,
                     requireNonNull(clientAddress, "clientAddress"),
                     formToken,
-                    honeypotFilled);
+                    honeypotFilled,
+                    ownCommentIds,
+                    addressToken);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.rlsblog.comments.CommentApproved;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.CommentSubmitted;
+import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.ContentProperties;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
@@ -123,8 +124,8 @@ class CommentMailer {
 
     private void notifyOnApproval(CommentApproved event) {
         Optional<Comment> approved = comments.find(event.commentId()).filter(Comment::isApproved);
-        if (approved.isEmpty()) {
-            return;
+        if (approved.isEmpty() || !readersSeeCommentsOn(approved.get().postSlug())) {
+            return; // a reply mail must not show what the site hides, nor a confirmation its title
         }
         Comment comment = approved.get();
         if (comment.notifyReplies()
@@ -157,6 +158,13 @@ class CommentMailer {
                                     + "\n\nStop these mails: " + unsubscribe + "\n",
                             unsubscribe);
                 });
+    }
+
+    /** Whether the post is published and shows its comments (not a draft, scheduled or hidden). */
+    private boolean readersSeeCommentsOn(String slug) {
+        return catalog.findPost(slug)
+                .filter(p -> p.comments() != CommentMode.HIDDEN)
+                .isPresent();
     }
 
     private String title(String slug) {

@@ -1,8 +1,13 @@
 package org.rlsblog.notification;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Locale;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.CommentService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class MailLinkController {
+
+    /** How long the browser that confirmed an address keeps its token. */
+    static final Duration ADDRESS_COOKIE_AGE = Duration.ofDays(365);
 
     private final CommentService comments;
     private final ReplySubscriptions subscriptions;
@@ -57,9 +65,22 @@ class MailLinkController {
         return "notification/subscription";
     }
 
+    /**
+     * Confirms the address, and gives the browser that did it the address's signed token, with
+     * which its comments prove their writer owns the address ({@link Notifications#ADDRESS_COOKIE}).
+     */
     @PostMapping("/subscriptions/confirm/{token}")
-    String confirmSubscription(@PathVariable String token, Model model) {
-        subscriptions.confirm(token).orElseThrow(() -> new NotFoundException("link not genuine"));
+    String confirmSubscription(
+            @PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        String email = subscriptions.confirm(token).orElseThrow(() -> new NotFoundException("link not genuine"));
+        ResponseCookie cookie = ResponseCookie.from(Notifications.ADDRESS_COOKIE, comments.addressToken(email))
+                .path("/")
+                .maxAge(ADDRESS_COOKIE_AGE)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
         model.addAttribute("kind", "confirm");
         model.addAttribute("done", true);
         return "notification/subscription";

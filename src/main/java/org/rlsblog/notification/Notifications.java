@@ -9,6 +9,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Notifications {
 
+    /**
+     * The cookie the browser that confirmed a reply subscription gets: the signed, confirmed address,
+     * which proves a returning commenter under {@code blog.comments.moderation=returning}.
+     */
+    public static final String ADDRESS_COOKIE = "comment_address";
+
     private final boolean mailConfigured;
     private final NotificationProperties properties;
 

@@ -1,6 +1,7 @@
 package org.rlsblog.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +28,9 @@ public class ReplySubscriptions {
         CONFIRMED,
         UNSUBSCRIBED
     }
+
+    /** The least time between two mails asking an address to confirm. */
+    static final Duration CONFIRMATION_MAIL_INTERVAL = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final SignedTokens tokens;
@@ -65,7 +69,11 @@ public class ReplySubscriptions {
                 .orElse(false);
     }
 
-    /** Records that the reader asked for notifications; returns true if a confirmation mail is due. */
+    /**
+     * Records that the reader asked for notifications; returns true if a confirmation mail is due,
+     * which is at most once per {@link #CONFIRMATION_MAIL_INTERVAL} for an address (the store keeps
+     * when, so a restart or another replica does not send one sooner).
+     */
     public boolean request(String email) {
         State state = state(email);
         if (state == State.CONFIRMED) {
@@ -74,21 +82,29 @@ public class ReplySubscriptions {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         if (state == State.NONE) {
             try {
-                jdbc.sql("INSERT INTO reply_subscription (email, requested_at) VALUES (:email, :now)")
-                        .param("email", normalize(email))
-                        .param("now", now)
-                        .update();
+                jdbc.sql("""
+                                INSERT INTO reply_subscription (email, requested_at, confirmation_mailed_at)
+                                VALUES (:email, :now, :now)""").param("email", normalize(email)).param("now", now).update();
+                return true;
             } catch (DuplicateKeyException anotherRequestWasFirst) {
                 return false;
             }
-        } else {
-            jdbc.sql("UPDATE reply_subscription SET requested_at = :now, unsubscribed_at = NULL, confirmed_at = NULL"
-                            + " WHERE email = :email")
-                    .param("email", normalize(email))
-                    .param("now", now)
-                    .update();
         }
-        return true;
+        jdbc.sql("UPDATE reply_subscription SET requested_at = :now, unsubscribed_at = NULL, confirmed_at = NULL"
+                        + " WHERE email = :email")
+                .param("email", normalize(email))
+                .param("now", now)
+                .update();
+        // one statement decides, so that two approvals at once (or two replicas) send one mail
+        return jdbc.sql("""
+                                UPDATE reply_subscription SET confirmation_mailed_at = :now
+                                 WHERE email = :email
+                                   AND (confirmation_mailed_at IS NULL OR confirmation_mailed_at <= :before)""")
+                        .param("email", normalize(email))
+                        .param("now", now)
+                        .param("before", now.minus(CONFIRMATION_MAIL_INTERVAL))
+                        .update()
+                == 1;
     }
 
     public String confirmToken(String email) {

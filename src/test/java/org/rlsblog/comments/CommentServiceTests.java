@@ -140,6 +140,11 @@ class CommentServiceTests {
         return s.toBuilder().formToken(token).build();
     }
 
+    /** The submission as sent from the browser that wrote this comment (its pending-comment cookie). */
+    private static Submission fromBrowserOf(Submission s, long commentId) {
+        return s.toBuilder().ownCommentIds(java.util.Set.of(commentId)).build();
+    }
+
     private static Submission withNameAndUrl(Submission s, String name, @Nullable String url) {
         return s.toBuilder().authorName(name).authorUrl(url).build();
     }
@@ -166,7 +171,7 @@ class CommentServiceTests {
         return new CommentSubmissions(
                 rules,
                 readerTokens,
-                new SpamChecks(reads, returning),
+                new SpamChecks(reads, readerTokens, returning),
                 writes,
                 versions,
                 clock,
@@ -199,15 +204,15 @@ class CommentServiceTests {
     void commentsSubmittedAtOnceAreEachCommittedOnceUnderTheirOwnId() throws Exception {
         CommentSubmissions returning = returningSubmissions();
         String regular = aNewEmail();
-        service.moderate(
-                accepted(returning.submit(withEmail(aSubmission("burst-post", "Earlier"), regular)))
-                        .id(),
-                CommentStatus.APPROVED);
+        long earlier = accepted(returning.submit(withEmail(aSubmission("burst-post", "Earlier"), regular)))
+                .id();
+        service.moderate(earlier, CommentStatus.APPROVED);
         long versionBefore = versions.version("burst-post").version();
         List<Submission> burst = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             Submission s = aSubmission("burst-post", "Burst comment " + i);
-            burst.add(i % 3 == 0 ? withEmail(s, regular) : s); // every third is approved at once
+            burst.add(
+                    i % 3 == 0 ? fromBrowserOf(withEmail(s, regular), earlier) : s); // every third is approved at once
         }
 
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
@@ -367,7 +372,8 @@ class CommentServiceTests {
         service.moderate(first.id(), CommentStatus.APPROVED);
 
         long versionBefore = versions.version("a-post").version();
-        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Back again"), email.toUpperCase())))
+        assertThat(accepted(returning.submit(fromBrowserOf(
+                                withEmail(aSubmission("a-post", "Back again"), email.toUpperCase()), first.id())))
                         .status())
                 .isEqualTo(CommentStatus.APPROVED);
         assertThat(versions.version("a-post").version())
@@ -379,6 +385,49 @@ class CommentServiceTests {
     }
 
     @Test
+    void approvesAtOnceOnlyACommenterWhoProvesAnEarlierCommentWasApproved() {
+        CommentSubmissions returning = returningSubmissions();
+        String email = aNewEmail();
+        Comment first = accepted(returning.submit(withEmail(aSubmission("a-post", "Approved one"), email)));
+        service.moderate(first.id(), CommentStatus.APPROVED);
+        Comment held = accepted(returning.submit(withEmail(aSubmission("a-post", "Still held"), aNewEmail())));
+
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Only the address"), email)))
+                        .status())
+                .as("the address alone")
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(fromBrowserOf(
+                                withEmail(aSubmission("a-post", "Other address"), aNewEmail()), first.id())))
+                        .status())
+                .as("the cookie of an approved comment from another address")
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(fromBrowserOf(
+                                withEmail(aSubmission("a-post", "Held cookie"), held.authorEmail()), held.id())))
+                        .status())
+                .as("the cookie of a comment still held")
+                .isEqualTo(CommentStatus.PENDING);
+        String forOtherAddress = service.addressToken(aNewEmail());
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Wrong token"), email).toBuilder()
+                                .addressToken(forOtherAddress)
+                                .build()))
+                        .status())
+                .as("the confirmed-address token of another address")
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Forged token"), email).toBuilder()
+                                .addressToken(forOtherAddress.substring(0, forOtherAddress.length() - 1) + "x")
+                                .build()))
+                        .status())
+                .as("a forged token")
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Confirmed address"), email).toBuilder()
+                                .addressToken(service.addressToken(email.toUpperCase()))
+                                .build()))
+                        .status())
+                .as("the token of this very address, confirmed")
+                .isEqualTo(CommentStatus.APPROVED);
+    }
+
+    @Test
     void holdsAReturningCommentersCommentWithTooManyLinks() {
         CommentSubmissions returning = returningSubmissions();
         String email = aNewEmail();
@@ -386,9 +435,10 @@ class CommentServiceTests {
                 .id();
         service.moderate(first, CommentStatus.APPROVED);
 
-        Comment oneLink = accepted(returning.submit(withEmail(aSubmission("a-post", "See https://a.example"), email)));
-        Comment twoLinks = accepted(
-                returning.submit(withEmail(aSubmission("a-post", "See https://a.example and www.b.example"), email)));
+        Comment oneLink = accepted(returning.submit(
+                fromBrowserOf(withEmail(aSubmission("a-post", "See https://a.example"), email), first)));
+        Comment twoLinks = accepted(returning.submit(fromBrowserOf(
+                withEmail(aSubmission("a-post", "See https://a.example and www.b.example"), email), first)));
 
         assertThat(oneLink.status()).isEqualTo(CommentStatus.APPROVED);
         assertThat(twoLinks.status()).isEqualTo(CommentStatus.PENDING);
@@ -402,14 +452,17 @@ class CommentServiceTests {
                 .id();
         service.moderate(first, CommentStatus.APPROVED);
 
-        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "An ACUPUNCTURE offer!"), email)))
+        assertThat(accepted(returning.submit(
+                                fromBrowserOf(withEmail(aSubmission("a-post", "An ACUPUNCTURE offer!"), email), first)))
+                        .status())
+                .isEqualTo(CommentStatus.PENDING);
+        assertThat(accepted(returning.submit(fromBrowserOf(
+                                withNameAndUrl(withEmail(aSubmission("a-post", "Plain"), email), "hold-me", null),
+                                first)))
                         .status())
                 .isEqualTo(CommentStatus.PENDING);
         assertThat(accepted(returning.submit(
-                                withNameAndUrl(withEmail(aSubmission("a-post", "Plain"), email), "hold-me", null)))
-                        .status())
-                .isEqualTo(CommentStatus.PENDING);
-        assertThat(accepted(returning.submit(withEmail(aSubmission("a-post", "Nothing special"), email)))
+                                fromBrowserOf(withEmail(aSubmission("a-post", "Nothing special"), email), first)))
                         .status())
                 .isEqualTo(CommentStatus.APPROVED);
     }

@@ -49,7 +49,7 @@ final class PackagedJar {
         return start(jar, port, dataDir, log, started, List.of());
     }
 
-    /** As {@link #start(Path, int, Path, Path, List)}, with more arguments after the others (which they override). */
+    /** As {@link #start(Path, int, Path, Path, List)}, with more arguments, which replace the defaults they name. */
     static Process start(Path jar, int port, Path dataDir, Path log, List<Process> started, List<String> more)
             throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
@@ -63,6 +63,9 @@ final class PackagedJar {
                 "--blog.comments.min-fill-time=0",
                 "--blog.comments.flood-interval=0",
                 "--blog.watch=false"));
+        // a key given twice on Spring's command line becomes both values joined: drop the default
+        command.removeIf(arg -> arg.startsWith("--")
+                && more.stream().anyMatch(m -> m.startsWith(arg.substring(0, arg.indexOf('=') + 1))));
         command.addAll(more);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

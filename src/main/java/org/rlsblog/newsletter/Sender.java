@@ -43,6 +43,9 @@ class Sender implements SmartLifecycle {
 
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
+    /** Below the web server's phase (Spring Boot starts it at {@code DEFAULT_PHASE - 2048}). */
+    static final int START_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
     private final NewsletterSwitch newsletter;
     private final Announcements announcements;
     private final Deliveries deliveries;
@@ -89,10 +92,19 @@ class Sender implements SmartLifecycle {
                 .build();
     }
 
+    /**
+     * Records the posts already there before the site answers anyone (see {@link #getPhase}), so
+     * that even a first start stopped at once knows which posts were published before it.
+     */
     @Override
     public synchronized void start() {
         if (!newsletter.on() || running) {
             return;
+        }
+        try {
+            announcements.scan();
+        } catch (RuntimeException e) {
+            log.warn("Newsletter: posts not recorded yet, trying again shortly: {}", e.getMessage());
         }
         running = true;
         thread = new Thread(this::run, "newsletter-sender");
@@ -115,6 +127,12 @@ class Sender implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Before the web server starts, and so stopped after it has stopped. */
+    @Override
+    public int getPhase() {
+        return START_PHASE;
     }
 
     @Override

@@ -159,6 +159,16 @@ class NewsletterTests {
         Instant at = clock.instant().plus(Duration.ofHours(3));
         publish("scheduled", "A scheduled article", at.toString());
         publish("backdated", "A backdated article", "2020-05-05");
+        Files.writeString(content.resolve("posts/quiet.md"), """
+                ---
+                title: A quiet article
+                date: %s
+                newsletter: false
+                ---
+
+                Not for the mail.
+                """.formatted(clock.instant()));
+        catalog.reload();
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(4))
                 .until(() -> mailsTo(reader).size() == 1);

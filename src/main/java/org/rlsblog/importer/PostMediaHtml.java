@@ -41,6 +41,7 @@ final class PostMediaHtml {
     /** Rewrites {@code document} in place; returns the upload addresses it could not make local. */
     List<String> apply(Document document) {
         List<String> remote = localize(document);
+        images(document);
         embeds(document);
         figures(document);
         players(document);
@@ -71,6 +72,11 @@ final class PostMediaHtml {
                 e.attr(key, to);
             }
         }
+        return remote;
+    }
+
+    /** Alt text from the attachment where the image has none; no link around an image to its own file. */
+    private void images(Document document) {
         for (Element img : document.select("img")) {
             if (img.attr("alt").isBlank()) {
                 WordPressAttachments.Attachment a = attachment(img);
@@ -91,7 +97,6 @@ final class PostMediaHtml {
                 }
             }
         }
-        return remote;
     }
 
     private WordPressAttachments.@Nullable Attachment attachment(Element img) {

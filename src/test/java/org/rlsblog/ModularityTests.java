@@ -31,6 +31,7 @@ class ModularityTests {
             Map.entry("web", Set.of("content", "comments", "search")),
             Map.entry("article", Set.of("web", "content", "comments", "search", "notification")),
             Map.entry("security", Set.of("web")),
+            Map.entry("desk", Set.of("web", "content", "comments")),
             Map.entry("pagecache", Set.of("article", "security", "web", "content", "comments", "search")),
             Map.entry("server", Set.of()));
 

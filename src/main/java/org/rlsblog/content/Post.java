@@ -2,6 +2,7 @@ package org.rlsblog.content;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * others below) render it then.
  *
  * @param about what the article is about (front matter {@code about}, e.g. conditions), for schema.org
+ * @param reviewEvery how often it is due for review (front matter {@code review_every}); {@link
+ *     ReviewIntervals#NEVER} for never, null for the site's default
  */
 public record Post(
         String slug,
@@ -29,6 +32,7 @@ public record Post(
         @Nullable String reviewedBy,
         CommentMode comments,
         List<String> about,
+        @Nullable Period reviewEvery,
         PostBody body,
         Path source) {
 

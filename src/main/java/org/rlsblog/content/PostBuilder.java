@@ -2,6 +2,7 @@ package org.rlsblog.content;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link Post} component by component, by name: sixteen arguments in a row are too easy
+ * Builds a {@link Post} component by component, by name: seventeen arguments in a row are too easy
  * to swap. What is not set is what a front matter without that key gives.
  */
 final class PostBuilder {
@@ -28,6 +29,7 @@ final class PostBuilder {
     private @Nullable String reviewedBy;
     private CommentMode comments = CommentMode.OPEN;
     private List<String> about = List.of();
+    private @Nullable Period reviewEvery;
     private @Nullable PostBody body;
     private @Nullable Path source;
 
@@ -93,6 +95,11 @@ final class PostBuilder {
         return this;
     }
 
+    PostBuilder reviewEvery(@Nullable Period reviewEvery) {
+        this.reviewEvery = reviewEvery;
+        return this;
+    }
+
     PostBuilder body(PostBody body) {
         this.body = body;
         return this;
@@ -119,6 +126,7 @@ final class PostBuilder {
                 reviewedBy,
                 comments,
                 about,
+                reviewEvery,
                 Objects.requireNonNull(body, "body"),
                 Objects.requireNonNull(source, "source"));
     }

@@ -31,7 +31,8 @@ class ModularityTests {
             Map.entry("web", Set.of("content", "comments", "search")),
             Map.entry("article", Set.of("web", "content", "comments", "search", "notification")),
             Map.entry("security", Set.of("web")),
-            Map.entry("desk", Set.of("web", "content", "comments")),
+            Map.entry("references", Set.of("content")),
+            Map.entry("desk", Set.of("web", "content", "comments", "references", "notification")),
             Map.entry("pagecache", Set.of("article", "security", "web", "content", "comments", "search")),
             Map.entry("server", Set.of()));
 

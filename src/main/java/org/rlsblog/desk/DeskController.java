@@ -23,11 +23,13 @@ class DeskController {
     private final DeskRows rows;
     private final PostCatalog catalog;
     private final PreviewTokens tokens;
+    private final ReferenceReport references;
 
-    DeskController(DeskRows rows, PostCatalog catalog, PreviewTokens tokens) {
+    DeskController(DeskRows rows, PostCatalog catalog, PreviewTokens tokens, ReferenceReport references) {
         this.rows = rows;
         this.catalog = catalog;
         this.tokens = tokens;
+        this.references = references;
     }
 
     /** Whether the admin pages' header offers "Log out". */
@@ -53,6 +55,7 @@ class DeskController {
                 rows.withoutReferences().stream()
                         .map(p -> new ArticleLink(p.title(), p.url(), ""))
                         .toList());
+        model.addAttribute("references", references.report(locale));
         return "admin/posts";
     }
 

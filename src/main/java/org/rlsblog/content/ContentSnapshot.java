@@ -168,7 +168,7 @@ record ContentSnapshot(
             }
         }
         byTag.replaceAll((tag, list) -> List.copyOf(list));
-        List<Post> drafts = drafts(files, indexBySlug.keySet(), problems);
+        List<Post> drafts = DraftPosts.keep(files, indexBySlug.keySet(), problems);
         Comparator<ContentProblem> byPlace =
                 Comparator.comparing((ContentProblem p) -> p.file().toString()).thenComparingInt(ContentProblem::line);
         problems.sort(byPlace);
@@ -186,32 +186,6 @@ record ContentSnapshot(
                 List.copyOf(files.draftPages()),
                 List.copyOf(warnings),
                 now);
-    }
-
-    /** The drafts, newest first; one whose slug a post (or an earlier draft) has is left out. */
-    private static List<Post> drafts(Files files, Set<String> postSlugs, List<ContentProblem> problems) {
-        List<Post> sorted = new ArrayList<>(files.drafts());
-        sorted.sort(Comparator.comparing((Post p) -> p.source().toString()));
-        Map<String, Post> bySlug = new LinkedHashMap<>();
-        for (Post draft : sorted) {
-            if (postSlugs.contains(draft.slug())) {
-                problems.add(new ContentProblem(
-                        draft.source(),
-                        files.lines().line(draft.source(), "slug"),
-                        "draft has the slug '" + draft.slug() + "' of a post that is on the site: give it its own"));
-                continue;
-            }
-            Post other = bySlug.putIfAbsent(draft.slug(), draft);
-            if (other != null) {
-                problems.add(new ContentProblem(
-                        draft.source(),
-                        files.lines().line(draft.source(), "slug"),
-                        "duplicate slug '" + draft.slug() + "': the draft " + other.source() + " has it already"));
-            }
-        }
-        List<Post> drafts = new ArrayList<>(bySlug.values());
-        drafts.sort(NEWEST_FIRST);
-        return List.copyOf(drafts);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.rlsblog.desk;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /**
  * One application for the desk's tests: its own content folder (a published article due for
  * review, a fresh one without references, a draft, a scheduled post, a broken file, a page), an H2
- * file database in a fresh data folder, and the movable clock at {@link TestClock#NOW}.
+ * file database in a fresh data folder, a mail server (GreenMail), and the movable clock at
+ * {@link TestClock#NOW}.
  */
 @SpringBootTest(
         properties = {
@@ -36,7 +39,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "blog.admin.username=author",
             "blog.admin.password=correct horse battery staple",
             "blog.references.check-every=0",
-            "blog.review.every=12 months"
+            "blog.review.every=12 months",
+            "blog.notifications.author-email=author@rls.example",
+            "blog.base-url=https://rls.example"
         })
 @AutoConfigureMockMvc
 @Import(TestClock.InContext.class)
@@ -44,6 +49,13 @@ abstract class DeskSiteTestSupport {
 
     /** When the scheduled post goes live: a day after the tests' clock. */
     static final Instant SCHEDULED_AT = TestClock.NOW.plus(Duration.ofDays(1));
+
+    /** The site's mail server, for the weekly digest. */
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
 
     private static Path root;
 
@@ -60,6 +72,8 @@ abstract class DeskSiteTestSupport {
     static void site(DynamicPropertyRegistry registry) {
         registry.add("blog.content-dir", () -> root().resolve("content").toString());
         registry.add("blog.data-dir", () -> root().resolve("data").toString());
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
     static synchronized Path root() {

@@ -32,6 +32,8 @@ class ModularityTests {
             Map.entry("web", Set.of("content", "comments", "search", "throttle")),
             Map.entry("article", Set.of("web", "content", "comments", "search", "notification")),
             Map.entry("security", Set.of("web", "throttle")),
+            Map.entry("references", Set.of("content")),
+            Map.entry("desk", Set.of("web", "content", "comments", "references", "notification")),
             Map.entry("pagecache", Set.of("article", "security", "web", "content", "comments", "search")),
             Map.entry("server", Set.of()),
             Map.entry("throttle", Set.of()));

@@ -14,6 +14,7 @@ import org.rlsblog.comments.CommentThread;
 import org.rlsblog.content.CommentMode;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.PostCatalog;
+import org.rlsblog.content.Reviews;
 import org.rlsblog.notification.Notifications;
 import org.rlsblog.search.SearchIndex;
 import org.rlsblog.web.PageMetas;
@@ -40,6 +41,7 @@ class ArticlePageModel {
     private final PageMetas metas;
     private final SearchIndex search;
     private final CommentListHtml commentList;
+    private final Reviews reviews;
 
     ArticlePageModel(
             PostCatalog catalog,
@@ -50,8 +52,10 @@ class ArticlePageModel {
             Notifications notifications,
             PageMetas metas,
             SearchIndex search,
-            CommentListHtml commentList) {
+            CommentListHtml commentList,
+            Reviews reviews) {
         this.commentList = commentList;
+        this.reviews = reviews;
         this.metas = metas;
         this.search = search;
         this.notifications = notifications;
@@ -73,6 +77,7 @@ class ArticlePageModel {
         model.addAttribute("post", views.view(post, catalog.neighbours(post), locale));
         model.addAttribute("lang", post.lang().toLanguageTag());
         model.addAttribute("meta", metas.forPost(post));
+        model.addAttribute("reviewOverdue", reviews.showsOverdueNotice(post));
         model.addAttribute(
                 "related",
                 search.related(post, 3).stream()

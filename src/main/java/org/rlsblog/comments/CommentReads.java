@@ -71,6 +71,15 @@ class CommentReads {
         return counts;
     }
 
+    Map<String, Long> countBySlug(CommentStatus status) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT post_slug, COUNT(*) AS n FROM comment WHERE status = :status GROUP BY post_slug")
+                .param("status", status.name())
+                .query((rs, n) -> counts.put(rs.getString("post_slug"), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
     Map<String, Long> countApproved(Collection<String> postSlugs) {
         Map<String, Long> counts = new HashMap<>();
         if (postSlugs.isEmpty()) {

@@ -124,6 +124,11 @@ public class CommentService {
         return reads.countShownOrAwaitingBySlug();
     }
 
+    /** How many comments each post has in one status; a post without any is absent. */
+    public Map<String, Long> countsByPost(CommentStatus status) {
+        return reads.countBySlug(status);
+    }
+
     public Map<CommentStatus, Long> countByStatus() {
         return reads.countByStatus();
     }

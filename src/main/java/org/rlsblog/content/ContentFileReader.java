@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +37,8 @@ class ContentFileReader {
             "about",
             "wordpress_id",
             "wordpress_attachments",
-            "newsletter");
+            "newsletter",
+            "review_every");
     static final Set<String> PAGE_KEYS = Set.of(
             "title",
             "date",
@@ -69,18 +69,34 @@ class ContentFileReader {
         this.properties = properties;
     }
 
-    /** A file read: the post or page (null when it is a draft), and warnings that did not stop it. */
-    record Result<T>(@Nullable T item, List<String> warnings) {}
+    /**
+     * A file read: the post or page, whether it is a draft (shown only by its preview link), warnings
+     * that did not stop it, and the lines of the keys that rules across files may fault.
+     */
+    record Result<T>(T item, boolean draft, List<Warning> warnings, Map<String, Integer> keyLines) {
+
+        Result {
+            warnings = List.copyOf(warnings);
+            keyLines = Map.copyOf(keyLines);
+        }
+    }
+
+    /** Something the author should fix that did not keep the file from the site. */
+    record Warning(int line, String message) {
+
+        @Override
+        public String toString() {
+            return "line " + line + ": " + message;
+        }
+    }
 
     Result<Post> readPost(Path file, String text) throws ContentFileException {
         FrontMatter frontMatter = frontMatterParser.parse(text);
         FrontMatterFields fields = new FrontMatterFields(frontMatter, properties.timeZone());
-        List<String> warnings = fields.unknownKeys(POST_KEYS);
+        List<Warning> warnings = fields.unknownKeys(POST_KEYS);
         String title = fields.requiredText("title");
         ZonedDateTime date = fields.requiredDateTime("date");
-        if (fields.bool("draft")) {
-            return new Result<>(null, warnings);
-        }
+        boolean draft = fields.bool("draft");
         String slug = AddressFields.slug(fields, file);
         Locale lang = fields.lang();
         Post post = Post.builder()
@@ -97,23 +113,25 @@ class ContentFileReader {
                 .comments(fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"))
                 .about(fields.list("about"))
                 .newsletter(fields.bool("newsletter", true))
+                .reviewEvery(ReviewIntervals.parse(fields, "review_every"))
                 .body(bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)))
                 .source(file)
                 .build();
         if (post.image() != null && post.imageAlt() == null) {
-            warnings.add("'image' has no 'image_alt': describe the image for readers who cannot see it");
+            warnings.add(new Warning(
+                    fields.line("image"),
+                    "'image' has no 'image_alt': describe the image for readers who cannot see it"));
         }
-        return new Result<>(post, warnings);
+        warnings.addAll(ImagesWithoutAlt.find(frontMatter));
+        return new Result<>(post, draft, warnings, keyLines(fields));
     }
 
     Result<Page> readPage(Path file, String text) throws ContentFileException {
         FrontMatter frontMatter = frontMatterParser.parse(text);
         FrontMatterFields fields = new FrontMatterFields(frontMatter, properties.timeZone());
-        List<String> warnings = fields.unknownKeys(PAGE_KEYS);
+        List<Warning> warnings = fields.unknownKeys(PAGE_KEYS);
         String title = fields.requiredText("title");
-        if (fields.bool("draft")) {
-            return new Result<>(null, warnings);
-        }
+        boolean draft = fields.bool("draft");
         RenderedMarkdown rendered = bodies.pageBody(frontMatter, fields.lang());
         ZonedDateTime updated = fields.dateTime("updated");
         if (updated == null) {
@@ -129,7 +147,12 @@ class ContentFileReader {
                 .body(rendered.html().toString(), rendered.toc(), bodies.showToc(tocMode(fields), rendered))
                 .source(file)
                 .build();
-        return new Result<>(page, warnings);
+        warnings.addAll(ImagesWithoutAlt.find(frontMatter));
+        return new Result<>(page, draft, warnings, keyLines(fields));
+    }
+
+    private static Map<String, Integer> keyLines(FrontMatterFields fields) {
+        return Map.of("slug", fields.line("slug"), "aliases", fields.line("aliases"));
     }
 
     private static TocMode tocMode(FrontMatterFields fields) throws ContentFileException {

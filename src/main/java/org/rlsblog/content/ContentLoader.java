@@ -3,7 +3,8 @@ package org.rlsblog.content;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,18 +68,29 @@ class ContentLoader {
 
         List<Post> posts = new ArrayList<>();
         List<Page> pages = new ArrayList<>();
+        List<Post> drafts = new ArrayList<>();
+        List<Page> draftPages = new ArrayList<>();
         List<ContentProblem> problems = new ArrayList<>();
+        List<ContentProblem> warnings = new ArrayList<>();
+        Map<Path, Map<String, Integer>> keyLines = new HashMap<>();
         for (Parsed parsed : concat(parsedPosts, parsedPages)) {
+            warnings.addAll(parsed.warnings());
             if (parsed.problem() != null) {
                 problems.add(parsed.problem());
             } else if (parsed.post() != null) {
-                posts.add(parsed.post());
+                (parsed.draft() ? drafts : posts).add(parsed.post());
+                keyLines.put(parsed.post().source(), parsed.keyLines());
             } else if (parsed.page() != null) {
-                pages.add(parsed.page());
+                (parsed.draft() ? draftPages : pages).add(parsed.page());
+                keyLines.put(parsed.page().source(), parsed.keyLines());
             }
         }
         renders.prune();
-        return ContentSnapshot.build(posts, pages, problems, clock.instant());
+        ContentSnapshot.KeyLines lines =
+                (file, key) -> keyLines.getOrDefault(file, Map.of()).getOrDefault(key, 1);
+        return ContentSnapshot.build(
+                new ContentSnapshot.Files(posts, pages, drafts, draftPages, problems, warnings, lines),
+                clock.instant());
     }
 
     private Parsed parse(Path file, boolean post) {
@@ -93,7 +106,7 @@ class ContentLoader {
             cache.put(file, parsed);
             return parsed;
         } catch (IOException e) {
-            return new Parsed(FileTime.fromMillis(0), -1, null, null, new ContentProblem(file, 0, "unreadable: " + e));
+            return Parsed.leftOut(FileTime.fromMillis(0), -1, new ContentProblem(file, 1, "unreadable: " + e));
         }
     }
 
@@ -102,39 +115,62 @@ class ContentLoader {
         long size = attributes.size();
         try {
             if (size > MAX_FILE_BYTES) {
-                throw new ContentFileException(0, "file is larger than " + MAX_FILE_BYTES / KIB + " KiB");
+                throw new ContentFileException(1, "file is larger than " + MAX_FILE_BYTES / KIB + " KiB");
             }
             String text = decode(Files.readAllBytes(file));
             if (post) {
                 ContentFileReader.Result<Post> result = reader.readPost(file, text);
-                warn(file, result.warnings());
-                return new Parsed(modified, size, result.item(), null, null);
+                return new Parsed(
+                        modified,
+                        size,
+                        result.item(),
+                        null,
+                        null,
+                        result.draft(),
+                        warnings(file, result.warnings()),
+                        result.keyLines());
             }
             ContentFileReader.Result<Page> result = reader.readPage(file, text);
-            warn(file, result.warnings());
-            return new Parsed(modified, size, null, result.item(), null);
+            return new Parsed(
+                    modified,
+                    size,
+                    null,
+                    result.item(),
+                    null,
+                    result.draft(),
+                    warnings(file, result.warnings()),
+                    result.keyLines());
         } catch (ContentFileException e) {
-            ContentProblem problem = new ContentProblem(file, e.line(), e.getMessage());
+            ContentProblem problem = new ContentProblem(file, Math.max(1, e.line()), e.getMessage());
             log.warn("Content file left out: {}", problem);
-            return new Parsed(modified, size, null, null, problem);
+            return Parsed.leftOut(modified, size, problem);
         }
     }
 
+    /** The text; a byte that is not UTF-8 is a problem on the line it stands on. */
     private static String decode(byte[] bytes) throws ContentFileException {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new ContentFileException(0, "not valid UTF-8 text");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ContentFileException(line, "not valid UTF-8 text");
         }
+        return out.flip().toString();
     }
 
-    private static void warn(Path file, List<String> warnings) {
+    private static List<ContentProblem> warnings(Path file, List<ContentFileReader.Warning> warnings) {
         warnings.forEach(w -> log.warn("Content file {}: {}", file, w));
+        return warnings.stream()
+                .map(w -> new ContentProblem(file, w.line(), w.message()))
+                .toList();
     }
 
     private static List<Path> markdownFiles(Path dir) throws IOException {
@@ -166,5 +202,13 @@ class ContentLoader {
             long size,
             @Nullable Post post,
             @Nullable Page page,
-            @Nullable ContentProblem problem) {}
+            @Nullable ContentProblem problem,
+            boolean draft,
+            List<ContentProblem> warnings,
+            Map<String, Integer> keyLines) {
+
+        static Parsed leftOut(FileTime modified, long size, ContentProblem problem) {
+            return new Parsed(modified, size, null, null, problem, false, List.of(), Map.of());
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * Everything read from {@code content/} at one moment, indexed for requests: posts newest first
  * (scheduled ones included, hidden by date at request time), by slug, by tag, pages by slug and
  * aliases by path. Built once per reload and never changed; the catalog swaps whole snapshots.
+ * Drafts are kept apart, in lists no reader page, feed or index reads: only a preview link shows one.
  */
 record ContentSnapshot(
         List<Post> posts,
@@ -27,10 +28,38 @@ record ContentSnapshot(
         Map<String, Page> pages,
         Map<String, String> aliases,
         List<ContentProblem> problems,
+        List<Post> drafts,
+        List<Page> draftPages,
+        List<ContentProblem> warnings,
         Instant loadedAt) {
 
     /** Alias keys of WordPress ids ({@code wordpress:9}): no request path starts so, so only an id look-up finds them. */
     static final String WORDPRESS_KEY = "wordpress:";
+
+    /** The line a front matter key stands on in a file, for problems found across files. */
+    @FunctionalInterface
+    interface KeyLines {
+
+        /** The start of the file, for tests that build snapshots without files. */
+        KeyLines FIRST = (file, key) -> 1;
+
+        int line(Path file, String key);
+    }
+
+    /**
+     * What the files gave, before the rules across files.
+     *
+     * @param problems files left out, and why
+     * @param warnings what the author should fix in files that are on the site
+     */
+    record Files(
+            List<Post> posts,
+            List<Page> pages,
+            List<Post> drafts,
+            List<Page> draftPages,
+            List<ContentProblem> problems,
+            List<ContentProblem> warnings,
+            KeyLines lines) {}
 
     /** First path segments that belong to the application; pages and aliases may not take them. */
     static final Set<String> RESERVED = Set.of(
@@ -54,7 +83,8 @@ record ContentSnapshot(
             "assets",
             "actuator",
             "favicon.ico",
-            "page");
+            "page",
+            "preview");
 
     static final Comparator<Post> NEWEST_FIRST =
             Comparator.comparing(Post::published).reversed().thenComparing(Post::slug);
@@ -66,7 +96,16 @@ record ContentSnapshot(
     /** Cross-file rules (duplicate slugs, colliding aliases and page slugs) and the indexes. */
     static ContentSnapshot build(
             List<Post> candidates, List<Page> pageCandidates, List<ContentProblem> fileProblems, Instant now) {
-        List<ContentProblem> problems = new ArrayList<>(fileProblems);
+        return build(
+                new Files(candidates, pageCandidates, List.of(), List.of(), fileProblems, List.of(), KeyLines.FIRST),
+                now);
+    }
+
+    static ContentSnapshot build(Files files, Instant now) {
+        List<Post> candidates = files.posts();
+        List<Page> pageCandidates = files.pages();
+        KeyLines lines = files.lines();
+        List<ContentProblem> problems = new ArrayList<>(files.problems());
         List<Post> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparing((Post p) -> p.source().toString()));
 
@@ -76,7 +115,7 @@ record ContentSnapshot(
             if (other != null) {
                 problems.add(new ContentProblem(
                         post.source(),
-                        0,
+                        lines.line(post.source(), "slug"),
                         "duplicate slug '" + post.slug() + "': " + other.source() + " has it already"));
             }
         }
@@ -87,7 +126,7 @@ record ContentSnapshot(
             if (RESERVED.contains(page.slug())) {
                 problems.add(new ContentProblem(
                         page.source(),
-                        0,
+                        lines.line(page.source(), "slug"),
                         "page slug '" + page.slug() + "' is taken by the site itself (/" + page.slug() + ")"));
                 continue;
             }
@@ -95,7 +134,7 @@ record ContentSnapshot(
             if (other != null) {
                 problems.add(new ContentProblem(
                         page.source(),
-                        0,
+                        lines.line(page.source(), "slug"),
                         "duplicate page slug '" + page.slug() + "': " + other.source() + " has it already"));
             }
         }
@@ -107,12 +146,14 @@ record ContentSnapshot(
         Map<String, Path> aliasOwners = new HashMap<>();
         List<Post> posts = new ArrayList<>();
         for (Post post : postsBySlug.values()) {
-            if (addAliases(post.aliases(), post.url(), post.source(), liveUrls, aliases, aliasOwners, problems)) {
+            if (addAliases(
+                    post.aliases(), post.url(), post.source(), liveUrls, aliases, aliasOwners, problems, lines)) {
                 posts.add(post);
             }
         }
         for (Page page : List.copyOf(pages.values())) {
-            if (!addAliases(page.aliases(), page.url(), page.source(), liveUrls, aliases, aliasOwners, problems)) {
+            if (!addAliases(
+                    page.aliases(), page.url(), page.source(), liveUrls, aliases, aliasOwners, problems, lines)) {
                 pages.remove(page.slug());
             }
         }
@@ -130,7 +171,12 @@ record ContentSnapshot(
             }
         }
         byTag.replaceAll((tag, list) -> List.copyOf(list));
-        problems.sort(Comparator.comparing((ContentProblem p) -> p.file().toString()));
+        List<Post> drafts = DraftPosts.keep(files, indexBySlug.keySet(), problems);
+        Comparator<ContentProblem> byPlace =
+                Comparator.comparing((ContentProblem p) -> p.file().toString()).thenComparingInt(ContentProblem::line);
+        problems.sort(byPlace);
+        List<ContentProblem> warnings = new ArrayList<>(files.warnings());
+        warnings.sort(byPlace);
         return new ContentSnapshot(
                 List.copyOf(posts),
                 Map.copyOf(indexBySlug),
@@ -139,6 +185,9 @@ record ContentSnapshot(
                 Map.copyOf(pages),
                 Map.copyOf(aliases),
                 List.copyOf(problems),
+                drafts,
+                List.copyOf(files.draftPages()),
+                List.copyOf(warnings),
                 now);
     }
 
@@ -153,7 +202,8 @@ record ContentSnapshot(
             Set<String> liveUrls,
             Map<String, String> aliases,
             Map<String, Path> owners,
-            List<ContentProblem> problems) {
+            List<ContentProblem> problems,
+            KeyLines lines) {
         List<String> keys = new ArrayList<>();
         for (String alias : wanted) {
             String key = normalize(alias);
@@ -172,7 +222,7 @@ record ContentSnapshot(
                 problem = "alias '" + alias + "' is already an alias of " + owners.getOrDefault(key, source);
             }
             if (problem != null) {
-                problems.add(new ContentProblem(source, 0, problem));
+                problems.add(new ContentProblem(source, lines.line(source, "aliases"), problem));
                 return false;
             }
             keys.add(key);

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +38,15 @@ final class FrontMatterFields {
     }
 
     /** One warning for each key not in {@code known}: such a key is ignored, not an error. */
-    List<String> unknownKeys(Set<String> known) {
-        List<String> warnings = new ArrayList<>();
+    List<ContentFileReader.Warning> unknownKeys(Set<String> known) {
+        List<ContentFileReader.Warning> warnings = new ArrayList<>();
         frontMatter.values().forEach((key, value) -> {
             if (!known.contains(key)) {
-                warnings.add("line " + value.line() + ": unknown front matter key '" + key + "' is ignored");
+                warnings.add(new ContentFileReader.Warning(
+                        value.line(), "unknown front matter key '" + key + "' is ignored"));
             }
         });
+        warnings.sort(Comparator.comparingInt(ContentFileReader.Warning::line));
         return warnings;
     }
 

@@ -106,6 +106,7 @@ class MarkdownRenderer {
         if (footnotes != null) {
             footnotes.select("> hr").remove();
             footnotes.prependElement("h2").attr("id", "references").text(referencesTitle);
+            Citations.linkIdentifiers(footnotes);
             for (Element link : footnotes.select("a[href^=http://], a[href^=https://]")) {
                 if (!citations.contains(link.attr("href"))) {
                     citations.add(link.attr("href"));

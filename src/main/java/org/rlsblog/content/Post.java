@@ -2,6 +2,7 @@ package org.rlsblog.content;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param about what the article is about (front matter {@code about}, e.g. conditions), for schema.org
  * @param newsletter whether subscribers get the article by e-mail when it is published (front matter
  *     {@code newsletter: false} turns that off)
+ * @param reviewEvery how often it is due for review (front matter {@code review_every}); {@link
+ *     ReviewIntervals#NEVER} for never, null for the site's default
  */
 public record Post(
         String slug,
@@ -32,6 +35,7 @@ public record Post(
         CommentMode comments,
         List<String> about,
         boolean newsletter,
+        @Nullable Period reviewEvery,
         PostBody body,
         Path source) {
 

@@ -2,6 +2,7 @@ package org.rlsblog.content;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ final class PostBuilder {
     private CommentMode comments = CommentMode.OPEN;
     private List<String> about = List.of();
     private boolean newsletter = true;
+    private @Nullable Period reviewEvery;
     private @Nullable PostBody body;
     private @Nullable Path source;
 
@@ -99,6 +101,11 @@ final class PostBuilder {
         return this;
     }
 
+    PostBuilder reviewEvery(@Nullable Period reviewEvery) {
+        this.reviewEvery = reviewEvery;
+        return this;
+    }
+
     PostBuilder body(PostBody body) {
         this.body = body;
         return this;
@@ -126,6 +133,7 @@ final class PostBuilder {
                 comments,
                 about,
                 newsletter,
+                reviewEvery,
                 Objects.requireNonNull(body, "body"),
                 Objects.requireNonNull(source, "source"));
     }

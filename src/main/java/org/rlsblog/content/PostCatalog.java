@@ -93,7 +93,7 @@ public class PostCatalog {
             return Optional.empty();
         }
         Post post = current.posts().get(index);
-        return isPublished(post) ? Optional.of(post) : Optional.empty();
+        return isDue(post) ? Optional.of(post) : Optional.empty();
     }
 
     /** A post by slug whatever its date, for comments on a post that is scheduled or was just hidden. */
@@ -140,7 +140,7 @@ public class PostCatalog {
             return new Neighbours(null, null);
         }
         List<Post> posts = current.posts();
-        Post newer = index > 0 && isPublished(posts.get(index - 1)) ? posts.get(index - 1) : null;
+        Post newer = index > 0 && isDue(posts.get(index - 1)) ? posts.get(index - 1) : null;
         Post older = index + 1 < posts.size() ? posts.get(index + 1) : null;
         return new Neighbours(newer, older);
     }
@@ -191,7 +191,42 @@ public class PostCatalog {
         return snapshot.get().problems();
     }
 
-    private boolean isPublished(Post post) {
+    /** What the author should fix in files that are on the site (an image without alt text, an unknown key). */
+    public List<ContentProblem> warnings() {
+        return snapshot.get().warnings();
+    }
+
+    /** The draft posts ({@code draft: true}), newest first: in no list, feed or index, only in previews. */
+    public List<Post> drafts() {
+        return snapshot.get().drafts();
+    }
+
+    /** The draft pages, by slug. */
+    public List<Page> draftPages() {
+        return snapshot.get().draftPages().stream()
+                .sorted(Comparator.comparing(Page::slug))
+                .toList();
+    }
+
+    /** A draft or a scheduled post by slug, for its preview; a published post is not one. */
+    public Optional<Post> findUnpublished(String slug) {
+        Optional<Post> scheduled = findAnyPost(slug).filter(post -> !isDue(post));
+        if (scheduled.isPresent()) {
+            return scheduled;
+        }
+        return snapshot.get().drafts().stream()
+                .filter(draft -> draft.slug().equals(slug))
+                .findFirst();
+    }
+
+    /** Whether this post is on the site now: not a draft, and dated now or earlier. */
+    public boolean isPublished(Post post) {
+        return findPost(post.slug())
+                .filter(p -> p.source().equals(post.source()))
+                .isPresent();
+    }
+
+    private boolean isDue(Post post) {
         return !post.published().toInstant().isAfter(clock.instant());
     }
 

@@ -26,6 +26,12 @@ final class RenderCache {
 
     private static final Logger log = LoggerFactory.getLogger(RenderCache.class);
 
+    /**
+     * Names what the renderer makes of Markdown: changed whenever the renderer makes something
+     * else of the same text, so that renderings kept by an older build are not read.
+     */
+    private static final String RENDERING = "2";
+
     private final @Nullable RenderingStore store;
     /** An earlier start's renderings for this build (the container image's training start): read only. */
     private final @Nullable RenderingFolder seed;
@@ -146,6 +152,6 @@ final class RenderCache {
     }
 
     private static String key(String markdown, String referencesTitle) {
-        return DigestUtils.sha256Hex(referencesTitle + "\0" + markdown);
+        return DigestUtils.sha256Hex(RENDERING + "\0" + referencesTitle + "\0" + markdown);
     }
 }

@@ -91,6 +91,9 @@ class CommentModerationController {
                 .toList();
         long total = counts.get(current);
         model.addAttribute("tabs", tabs);
+        model.addAttribute(
+                "contentProblems",
+                catalog.problems().size() + catalog.warnings().size());
         model.addAttribute("status", current.name().toLowerCase(Locale.ROOT));
         model.addAttribute("items", items);
         model.addAttribute("page", page);

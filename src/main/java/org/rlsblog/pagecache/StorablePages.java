@@ -24,6 +24,12 @@ final class StorablePages {
     private static final String PAGE_NUMBER = "page=[0-9]{1," + PAGE_NUMBER_DIGITS + "}";
     private static final Pattern CACHED_PATHS = Pattern.compile("/|/archive|/tags/" + SEGMENT + "|/posts/" + SEGMENT
             + "|/" + SEGMENT + "|/feed\\.atom|/feed\\.rss|/comments/feed\\.atom|/tags/" + SEGMENT + "/feed\\.atom");
+    /**
+     * A draft's secret preview ({@code /preview/{token}}): the pattern above never matches it, and
+     * this says so, in case the pattern grows a two-segment rule.
+     */
+    private static final String PREVIEWS = "/preview";
+
     private static final Pattern PAGE_QUERY = Pattern.compile(PAGE_NUMBER);
     /**
      * A search is kept like a list: rendering its page costs most of a search even with the results
@@ -47,7 +53,11 @@ final class StorablePages {
             return false;
         }
         String path = request.getRequestURI();
-        if (!CACHED_PATHS.matcher(path).matches() || !path.equals(request.getServletPath()) || path.equals("/admin")) {
+        if (!CACHED_PATHS.matcher(path).matches()
+                || !path.equals(request.getServletPath())
+                || path.equals("/admin")
+                || path.equals(PREVIEWS)
+                || path.startsWith(PREVIEWS + "/")) {
             return false;
         }
         String query = request.getQueryString();

@@ -223,11 +223,12 @@ class ContentFileReaderTests {
     }
 
     @Test
-    void leavesOutADraftWithoutAnError() throws Exception {
+    void readsADraftAsADraftWithoutAnError() throws Exception {
         ContentFileReader.Result<Post> result =
                 reader.readPost(FILE, post("title: Hello\ndate: 2024-05-01\ndraft: true"));
 
-        assertThat(result.item()).isNull();
+        assertThat(result.draft()).isTrue();
+        assertThat(result.item().title()).isEqualTo("Hello");
         assertThat(result.warnings()).isEmpty();
     }
 
@@ -364,7 +365,9 @@ class ContentFileReaderTests {
                 reader.readPost(FILE, post("title: T\ndate: 2024-05-01\ncategory: health"));
 
         assertThat(result.item()).isNotNull();
-        assertThat(result.warnings()).containsExactly("line 4: unknown front matter key 'category' is ignored");
+        assertThat(result.warnings())
+                .extracting(Object::toString)
+                .containsExactly("line 4: unknown front matter key 'category' is ignored");
     }
 
     @Test
@@ -372,7 +375,10 @@ class ContentFileReaderTests {
         ContentFileReader.Result<Post> result =
                 reader.readPost(FILE, post("title: T\ndate: 2024-05-01\nimage: /media/legs.jpg"));
 
-        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("image_alt"));
+        assertThat(result.warnings()).anySatisfy(w -> {
+            assertThat(w.message()).contains("image_alt");
+            assertThat(w.line()).isEqualTo(4);
+        });
     }
 
     @Test
@@ -399,7 +405,9 @@ class ContentFileReaderTests {
         ContentFileReader.Result<Page> result =
                 reader.readPage(Path.of("content/pages/about.md"), "---\ntitle: About\ntags: [a]\n---\nText");
 
-        assertThat(result.warnings()).containsExactly("line 3: unknown front matter key 'tags' is ignored");
+        assertThat(result.warnings())
+                .extracting(Object::toString)
+                .containsExactly("line 3: unknown front matter key 'tags' is ignored");
     }
 
     @Test

@@ -90,7 +90,7 @@ class ContentLoaderTests {
     }
 
     @Test
-    void leavesOutDraftsWithoutAProblem() throws IOException {
+    void keepsDraftsApartWithoutAProblem() throws IOException {
         write("posts/good.md", post("Good", "2024-01-01"));
         write("posts/draft.md", "---\ntitle: Draft\ndate: 2024-01-01\ndraft: true\n---\nNot yet.\n");
         write("pages/draft-page.md", "---\ntitle: Draft page\ndraft: true\n---\nNot yet.\n");
@@ -100,6 +100,30 @@ class ContentLoaderTests {
         assertThat(snapshot.posts()).extracting(Post::slug).containsExactly("good");
         assertThat(snapshot.pages()).isEmpty();
         assertThat(snapshot.problems()).isEmpty();
+        assertThat(snapshot.drafts()).extracting(Post::slug).containsExactly("draft");
+        assertThat(snapshot.draftPages()).extracting(Page::slug).containsExactly("draft-page");
+    }
+
+    @Test
+    void reportsEveryProblemWithItsFileAndLine() throws IOException {
+        write("posts/one.md", "---\ntitle: One\ndate: 2024-01-01\nslug: same\n---\nText\n");
+        write("posts/two.md", "---\ntitle: Two\ndate: 2024-01-02\nlang: en\nslug: same\n---\nText\n");
+        write("posts/bad-date.md", "---\ntitle: Bad\ndate: yesterday\n---\nText\n");
+        write("posts/no-alt.md", "---\ntitle: Pictures\ndate: 2024-01-03\n---\nFirst line.\n\n![](/media/a.jpg)\n");
+        Files.write(
+                contentDir.resolve("posts/latin1.md"), "---\ntitle: Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        ContentSnapshot snapshot = loader.load();
+
+        assertThat(snapshot.problems())
+                .extracting(p -> p.file().getFileName() + ":" + p.line())
+                .containsExactlyInAnyOrder("bad-date.md:3", "latin1.md:2", "two.md:5");
+        assertThat(snapshot.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank());
+        assertThat(snapshot.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.file().getFileName()).hasToString("no-alt.md");
+            assertThat(w.line()).isEqualTo(7);
+            assertThat(w.message()).contains("alt text");
+        });
     }
 
     @Test

@@ -45,6 +45,26 @@ class MarkdownRendererTests {
     }
 
     @Test
+    void linksDoiAndPubMedIdentifiersInReferencesAsCitations() {
+        RenderedMarkdown rendered = renderer.render("""
+                Iron helps.[^1] So does sleep.[^2]
+
+                [^1]: Allen RP et al. Sleep Med. 2018. doi:10.1016/j.sleep.2017.11.012.
+                [^2]: Trenkwalder C. PMID:29425576; see also `doi:10.1000/not-in-code`
+                """);
+        Document html = Jsoup.parseBodyFragment(rendered.html().toString());
+
+        assertThat(html.select(".footnotes cite.citation a"))
+                .extracting(a -> a.attr("href") + " " + a.text())
+                .containsExactly(
+                        "https://doi.org/10.1016/j.sleep.2017.11.012 doi:10.1016/j.sleep.2017.11.012",
+                        "https://pubmed.ncbi.nlm.nih.gov/29425576/ PMID 29425576");
+        assertThat(html.select(".footnotes").text()).contains("2018. doi:10.1016/j.sleep.2017.11.012.");
+        assertThat(rendered.citations())
+                .contains("https://doi.org/10.1016/j.sleep.2017.11.012", "https://pubmed.ncbi.nlm.nih.gov/29425576/");
+    }
+
+    @Test
     void rendersStrikethrough() {
         assertThat(html("It is ~~not~~ true.").select("del").text()).isEqualTo("not");
     }

@@ -27,6 +27,9 @@ class StorablePagesTests {
         assertThat(StorablePages.mayAnswer(post)).isFalse();
         assertThat(StorablePages.mayAnswer(otherServletPath)).isFalse();
         assertThat(StorablePages.mayAnswer(get("/admin", null))).isFalse();
+        assertThat(StorablePages.mayAnswer(get("/preview", null))).isFalse();
+        assertThat(StorablePages.mayAnswer(get("/preview/abcdefghijklmnopqrstuv", null)))
+                .isFalse();
         assertThat(StorablePages.mayAnswer(get("/posts/Hello%2Fworld", null))).isFalse();
         assertThat(StorablePages.mayAnswer(get("/posts/hello-world", "lang=nl")))
                 .isFalse();

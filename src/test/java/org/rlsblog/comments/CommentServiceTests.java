@@ -313,6 +313,50 @@ class CommentServiceTests {
     }
 
     @Test
+    void aFormStoresOneCommentOnlyAndARefusedOneGetsAFreshTokenToSendAgain() {
+        String token = agedToken();
+        accepted(service.submit(withToken(aSubmission("a-post", "Sent with this form"), token)));
+        clock.advance(Duration.ofMinutes(1)); // past the flood interval
+
+        Submission again = withToken(aSubmission("a-post", "The back button, another text"), token);
+        assertThat(rejected(service.submit(again))).isEqualTo(Rejection.FORM_EXPIRED);
+
+        String retry = service.formTokenForRetry(token);
+        assertThat(retry).isNotEqualTo(token);
+        accepted(service.submit(withToken(again, retry)));
+        String unused = agedToken();
+        assertThat(service.formTokenForRetry(unused))
+                .as("an unused token is kept for a retry")
+                .isEqualTo(unused);
+    }
+
+    @Test
+    void theHourlyPurgeForgetsClientsAndFormsNoCheckReadsAnyMore() {
+        String client = aNewClient();
+        String token = agedToken();
+        accepted(service.submit(withClient(withToken(aSubmission("a-post", "Remember me a while"), token), client)));
+        long tokens = jdbc.sql("SELECT COUNT(*) FROM used_form_token")
+                .query(Long.class)
+                .single();
+        long clients = jdbc.sql("SELECT COUNT(*) FROM comment_client")
+                .query(Long.class)
+                .single();
+
+        clock.advance(Duration.ofDays(1).plusHours(2));
+        purge.purgeOld();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM used_form_token")
+                        .query(Long.class)
+                        .single())
+                .isLessThan(tokens);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comment_client")
+                        .query(Long.class)
+                        .single())
+                .isZero()
+                .isLessThan(clients);
+    }
+
+    @Test
     void neverStoresTheClientAddressItself() {
         Comment comment = accepted(service.submit(withClient(aSubmission("a-post", "Where am I"), "203.0.113.99")));
 

@@ -106,6 +106,13 @@ class CommentWrites {
         return purged;
     }
 
+    /** Clears the client hash of every comment made at or before {@code madeBy}; returns how many. */
+    int clearClientHashes(Instant madeBy) {
+        return jdbc.sql("UPDATE comment SET client_hash = NULL WHERE client_hash IS NOT NULL AND created_at <= :by")
+                .param("by", utc(madeBy))
+                .update();
+    }
+
     /** Whether a comment not in the trash has this text from this address on this post. */
     boolean existsDuplicate(String postSlug, String authorEmail, String bodyHash) {
         if (!keys.mayHave(postSlug, authorEmail, bodyHash)) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The site's key, made at random on first start and kept in the database, so every replica shares
  * it and nothing secret is configured or committed. Signs tokens (see {@link SignedTokens}) and
- * hashes client addresses so that they cannot be turned back into addresses.
+ * hashes client addresses. The hash is a pseudonym, not anonymity: anyone holding the database
+ * holds the key too, and can hash all IPv4 addresses to find a match.
  */
 @Component
 class SiteSecrets {

@@ -47,7 +47,10 @@ class SubmitRules {
         this.properties = properties;
     }
 
-    /** The client's address as stored: a keyed hash, which cannot be turned back into the address. */
+    /**
+     * The client's address as stored: a keyed hash, pseudonymous rather than anonymous (the key is
+     * in the same database), kept only while the flood check reads it ({@link ClientHashClearing}).
+     */
     String clientHash(String clientAddress) {
         return secrets.sign("client", clientAddress).substring(0, CLIENT_HASH_LENGTH);
     }

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -81,6 +82,9 @@ class CommentServiceTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ScheduledTaskHolder scheduledTasks;
 
     @Autowired
     ApplicationEvents events;
@@ -365,6 +369,40 @@ class CommentServiceTests {
                 .query(String.class)
                 .single();
         assertThat(stored).isNotBlank().doesNotContain("203.0.113.99");
+    }
+
+    @Test
+    void clearsTheClientHashOnceTheFloodIntervalHasPassed() {
+        Comment old = accepted(service.submit(withClient(aSubmission("a-post", "Long ago"), "203.0.113.98")));
+        clock.advance(properties.floodInterval().minusSeconds(1));
+        Comment recent = accepted(service.submit(withClient(aSubmission("a-post", "Just now"), "203.0.113.97")));
+        clock.advance(Duration.ofSeconds(2));
+
+        runScheduledJobsOfTheStore();
+
+        assertThat(clientHash(old.id())).as("past the flood interval").isNull();
+        assertThat(clientHash(recent.id())).as("still read by the flood check").isNotBlank();
+        assertThat(rejected(service.submit(withClient(aSubmission("b-post", "Again"), "203.0.113.97"))))
+                .isEqualTo(Rejection.FLOOD);
+    }
+
+    /** Runs every scheduled job of this package once, as the scheduler would. */
+    private void runScheduledJobsOfTheStore() {
+        // a task names its method ("org.rlsblog.comments.CommentPurge.purgeOld")
+        List<Runnable> jobs = scheduledTasks.getScheduledTasks().stream()
+                .map(task -> task.getTask().getRunnable())
+                .filter(job -> job.toString().startsWith(getClass().getPackageName() + "."))
+                .toList();
+        assertThat(jobs).isNotEmpty();
+        jobs.forEach(Runnable::run);
+    }
+
+    private @Nullable String clientHash(long id) {
+        return jdbc.sql("SELECT client_hash FROM comment WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     @Test

@@ -41,6 +41,10 @@ final class WordPressRedirects {
         if (path.equals("/") && query != null) {
             return fromQuery(query);
         }
+        if (path.startsWith("/posts/") || path.startsWith("/media/")) {
+            // the site's busiest addresses; an old post address there is an alias, found before this
+            return Optional.empty();
+        }
         Matcher feed = FEED.matcher(path);
         if (feed.matches() && !path.startsWith("/tag/") && !path.startsWith("/category/")) {
             // a post's comment feed: the post itself, where its comments are

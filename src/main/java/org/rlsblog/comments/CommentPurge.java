@@ -37,7 +37,7 @@ class CommentPurge {
         if (purged > 0) {
             log.info("Purged {} spam and trash comments older than {}", purged, properties.purgeAfter());
         }
-        claims.purge(clock.instant(), properties.floodInterval());
+        claims.forgetTokens(clock.instant());
         return purged;
     }
 }

@@ -98,20 +98,23 @@ class SubmitClaims {
     }
 
     /**
-     * Deletes the rows no check reads any more: clients whose last comment is older than the flood
-     * interval, and tokens older than a form's lifetime (refused as expired anyway). Returns how many.
+     * Deletes the client rows the flood check no longer reads: their hash is pseudonymised data, so
+     * it goes as soon as the flood interval has passed. Returns how many.
      */
-    int purge(Instant now, Duration floodInterval) {
-        int clients = jdbc.sql("DELETE FROM comment_client WHERE last_comment_at < :before")
+    int forgetClients(Instant now, Duration floodInterval) {
+        return jdbc.sql("DELETE FROM comment_client WHERE last_comment_at < :before")
                 .param("before", utc(now.minus(floodInterval)))
                 .update();
-        int tokens = jdbc.sql("DELETE FROM used_form_token WHERE issued_at < :before")
+    }
+
+    /** Deletes the used form tokens older than a form's lifetime (refused as expired anyway). */
+    int forgetTokens(Instant now) {
+        return jdbc.sql("DELETE FROM used_form_token WHERE issued_at < :before")
                 .param(
                         "before",
                         now.minus(ReaderTokens.FORM_LIFETIME)
                                 .minus(USED_TOKEN_MARGIN)
                                 .toEpochMilli())
                 .update();
-        return clients + tokens;
     }
 }

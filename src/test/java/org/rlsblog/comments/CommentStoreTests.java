@@ -142,6 +142,7 @@ abstract class CommentStoreTests {
                         .notifyReplies(true)
                         .createdAt(created)
                         .updatedAt(now)
+                        .importKey("wp-17")
                         .build());
     }
 

@@ -155,6 +155,7 @@ class Sender implements SmartLifecycle {
                 announcements.scan();
                 List<Long> due = deliveries.due(BATCH);
                 if (due.isEmpty()) {
+                    mail.closeConnection();
                     synchronized (wake) {
                         wake.wait(IDLE.toMillis());
                     }
@@ -170,6 +171,7 @@ class Sender implements SmartLifecycle {
             } catch (InterruptedException stopping) {
                 return;
             } catch (PauseSending unavailable) {
+                mail.closeConnection();
                 log.warn(
                         "Newsletter: the mail server is not available ({}); trying again in {}",
                         unavailable.getMessage(),

@@ -127,6 +127,7 @@ class Sender implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        mail.closeConnection();
     }
 
     /** Before the web server starts, and so stopped after it has stopped. */

@@ -127,6 +127,7 @@ class Sender implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        mail.closeConnection();
     }
 
     /** Before the web server starts, and so stopped after it has stopped. */
@@ -155,6 +156,7 @@ class Sender implements SmartLifecycle {
                 announcements.scan();
                 List<Long> due = deliveries.due(BATCH);
                 if (due.isEmpty()) {
+                    mail.closeConnection();
                     synchronized (wake) {
                         wake.wait(IDLE.toMillis());
                     }
@@ -170,6 +172,7 @@ class Sender implements SmartLifecycle {
             } catch (InterruptedException stopping) {
                 return;
             } catch (PauseSending unavailable) {
+                mail.closeConnection();
                 log.warn(
                         "Newsletter: the mail server is not available ({}); trying again in {}",
                         unavailable.getMessage(),

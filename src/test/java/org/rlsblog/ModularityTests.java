@@ -32,7 +32,8 @@ class ModularityTests {
             Map.entry("article", Set.of("web", "content", "comments", "search", "notification")),
             Map.entry("security", Set.of("web")),
             Map.entry("pagecache", Set.of("article", "security", "web", "content", "comments", "search")),
-            Map.entry("server", Set.of()));
+            Map.entry("server", Set.of()),
+            Map.entry("images", Set.of("content")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -70,6 +70,8 @@ class ContentFileReader {
         }
         String slug = AddressFields.slug(fields, file);
         Locale lang = fields.lang();
+        String image = fields.text("image");
+        BodyRenderer.Place place = new BodyRenderer.Place(file, "/posts/" + slug, image, fields.line("image"));
         Post post = Post.builder()
                 .slug(slug)
                 .title(title)
@@ -79,11 +81,11 @@ class ContentFileReader {
                 .aliases(AddressFields.aliases(fields))
                 .lang(lang)
                 .author(fields.text("author"))
-                .image(fields.text("image"), fields.text("image_alt"))
+                .image(image, fields.text("image_alt"))
                 .reviewed(fields.localDate("reviewed"), fields.text("reviewed_by"))
                 .comments(fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"))
                 .about(fields.list("about"))
-                .body(bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)))
+                .body(bodies.postBody(place, frontMatter, lang, fields.text("summary"), tocMode(fields)))
                 .source(file)
                 .build();
         if (post.image() != null && post.imageAlt() == null) {
@@ -100,13 +102,15 @@ class ContentFileReader {
         if (fields.bool("draft")) {
             return new Result<>(null, warnings);
         }
-        RenderedMarkdown rendered = bodies.pageBody(frontMatter, fields.lang());
+        String slug = AddressFields.slug(fields, file);
+        RenderedMarkdown rendered = bodies.pageBody(
+                new BodyRenderer.Place(file, "/" + slug, null, 0), frontMatter, fields.lang(), warnings);
         ZonedDateTime updated = fields.dateTime("updated");
         if (updated == null) {
             updated = fields.dateTime("date");
         }
         Page page = Page.builder()
-                .slug(AddressFields.slug(fields, file))
+                .slug(slug)
                 .title(title)
                 .summary(BodyRenderer.summary(fields.text("summary"), rendered))
                 .aliases(AddressFields.aliases(fields))

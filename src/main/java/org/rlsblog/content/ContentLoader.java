@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,7 @@ class ContentLoader {
     private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
     private static final int KIB = 1024;
     private static final long MAX_FILE_BYTES = 2L * KIB * KIB;
+    private static final long STAMP_PRIME = 31;
 
     private final ContentFileReader reader;
     private final RenderCache renders;
@@ -58,10 +61,11 @@ class ContentLoader {
         }
         List<Path> postFiles = markdownFiles(root.resolve("posts"));
         List<Path> pageFiles = markdownFiles(root.resolve("pages"));
+        long images = imageStamp(root);
         List<Parsed> parsedPosts =
-                postFiles.parallelStream().map(f -> parse(f, true)).toList();
+                postFiles.parallelStream().map(f -> parse(f, true, images)).toList();
         List<Parsed> parsedPages =
-                pageFiles.parallelStream().map(f -> parse(f, false)).toList();
+                pageFiles.parallelStream().map(f -> parse(f, false, images)).toList();
         cache.keySet().retainAll(new HashSet<>(concat(postFiles, pageFiles)));
 
         List<Post> posts = new ArrayList<>();
@@ -80,24 +84,26 @@ class ContentLoader {
         return ContentSnapshot.build(posts, pages, problems, clock.instant());
     }
 
-    private Parsed parse(Path file, boolean post) {
+    private Parsed parse(Path file, boolean post, long images) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             Parsed cached = cache.get(file);
             if (cached != null
                     && cached.modified().equals(attributes.lastModifiedTime())
-                    && cached.size() == attributes.size()) {
+                    && cached.size() == attributes.size()
+                    && (!cached.withImages() || cached.images() == images)) {
                 return cached;
             }
-            Parsed parsed = read(file, post, attributes);
+            Parsed parsed = read(file, post, attributes, images);
             cache.put(file, parsed);
             return parsed;
         } catch (IOException e) {
-            return new Parsed(FileTime.fromMillis(0), -1, null, null, new ContentProblem(file, 0, "unreadable: " + e));
+            return new Parsed(
+                    FileTime.fromMillis(0), -1, null, null, new ContentProblem(file, 0, "unreadable: " + e), true, 0);
         }
     }
 
-    private Parsed read(Path file, boolean post, BasicFileAttributes attributes) throws IOException {
+    private Parsed read(Path file, boolean post, BasicFileAttributes attributes, long images) throws IOException {
         FileTime modified = attributes.lastModifiedTime();
         long size = attributes.size();
         try {
@@ -105,18 +111,20 @@ class ContentLoader {
                 throw new ContentFileException(0, "file is larger than " + MAX_FILE_BYTES / KIB + " KiB");
             }
             String text = decode(Files.readAllBytes(file));
+            // a file that may show an image is read again when any image changes: its HTML holds their sizes
+            boolean withImages = BodyRenderer.mentionsImages(text) || text.contains("image");
             if (post) {
                 ContentFileReader.Result<Post> result = reader.readPost(file, text);
                 warn(file, result.warnings());
-                return new Parsed(modified, size, result.item(), null, null);
+                return new Parsed(modified, size, result.item(), null, null, withImages, images);
             }
             ContentFileReader.Result<Page> result = reader.readPage(file, text);
             warn(file, result.warnings());
-            return new Parsed(modified, size, null, result.item(), null);
+            return new Parsed(modified, size, null, result.item(), null, withImages, images);
         } catch (ContentFileException e) {
             ContentProblem problem = new ContentProblem(file, e.line(), e.getMessage());
             log.warn("Content file left out: {}", problem);
-            return new Parsed(modified, size, null, null, problem);
+            return new Parsed(modified, size, null, null, problem, true, images);
         }
     }
 
@@ -137,12 +145,17 @@ class ContentLoader {
         warnings.forEach(w -> log.warn("Content file {}: {}", file, w));
     }
 
+    /**
+     * The Markdown files under {@code dir}; in a bundle (a folder with {@code index.md}) only that
+     * file, since the rest of a bundle belongs to its post.
+     */
     private static List<Path> markdownFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        List<Path> markdown;
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
+            markdown = files.filter(Files::isRegularFile)
                     .filter(f -> {
                         String name = f.getFileName().toString();
                         return !name.startsWith(".") && (name.endsWith(".md") || name.endsWith(".markdown"));
@@ -152,6 +165,50 @@ class ContentLoader {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        Set<Path> bundles = new HashSet<>();
+        markdown.stream().map(ImageContext::bundleOf).filter(Objects::nonNull).forEach(bundles::add);
+        return markdown.stream()
+                .filter(f -> ImageContext.bundleOf(f) != null || !isInBundle(f, bundles))
+                .toList();
+    }
+
+    private static boolean isInBundle(Path file, Set<Path> bundles) {
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            if (bundles.contains(dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A number that changes when any raster image under the content folder is added, removed or
+     * changed: the files that show images are then read again.
+     */
+    private static long imageStamp(Path root) throws IOException {
+        long stamp = 0;
+        for (String folder : List.of("posts", "pages", "media")) {
+            Path dir = root.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (ImageLinks.RASTER.contains(
+                            ImageLinks.extension(file.getFileName().toString()))) {
+                        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                        stamp = stamp * STAMP_PRIME
+                                + Objects.hash(
+                                        file.toString(),
+                                        attributes.size(),
+                                        attributes.lastModifiedTime().toMillis());
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return stamp;
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
@@ -166,5 +223,7 @@ class ContentLoader {
             long size,
             @Nullable Post post,
             @Nullable Page page,
-            @Nullable ContentProblem problem) {}
+            @Nullable ContentProblem problem,
+            boolean withImages,
+            long images) {}
 }

@@ -9,13 +9,14 @@ import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,8 @@ class MarkdownRenderer {
                         TypographicExtension.create(),
                         AnchorLinkExtension.create(),
                         TocExtension.create(),
-                        AttributesExtension.create()));
+                        AttributesExtension.create(),
+                        ImageExtension.create()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
@@ -76,8 +78,20 @@ class MarkdownRenderer {
      * with {@code referencesTitle}, and their web links are collected as citations.
      */
     RenderedMarkdown render(String markdown, String referencesTitle) {
-        String html = renderer.render(parser.parse(markdown));
-        Document document = Jsoup.parseBodyFragment(html);
+        return render(markdown, referencesTitle, null);
+    }
+
+    /**
+     * As {@link #render(String, String)}, with the images of the file being rendered: resolved,
+     * sized and checked through {@code images}, which collects their problems.
+     */
+    RenderedMarkdown render(String markdown, String referencesTitle, @Nullable ImageContext images) {
+        Document parsed = parser.parse(markdown);
+        if (images != null) {
+            parsed.set(ImageExtension.CONTEXT, images);
+        }
+        String html = renderer.render(parsed);
+        var document = Jsoup.parseBodyFragment(html); // jsoup's Document, not flexmark's
         boolean changed = false;
         // {#id .class} on a heading lands on the anchor that wraps its text: one id, on the heading
         for (Element anchor : document.select("h1 > a.heading-anchor[id], h2 > a.heading-anchor[id], "

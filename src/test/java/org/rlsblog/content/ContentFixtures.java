@@ -44,7 +44,9 @@ final class ContentFixtures {
 
     static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, RenderCache renders) {
         return new ContentFileReader(
-                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties), properties);
+                new FrontMatterParser(),
+                new BodyRenderer(markdown, renders, properties, ContentImages.NONE),
+                properties);
     }
 
     static Post aPost(String slug) {
@@ -75,6 +77,7 @@ final class ContentFixtures {
                         3,
                         1,
                         "Summary of " + slug,
+                        List.of(),
                         null)))
                 .source(Path.of("content/posts/" + slug + ".md"));
     }

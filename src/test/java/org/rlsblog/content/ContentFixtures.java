@@ -43,10 +43,13 @@ final class ContentFixtures {
     }
 
     static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, RenderCache renders) {
+        return reader(properties, markdown, renders, ContentImages.NONE);
+    }
+
+    static ContentFileReader reader(
+            ContentProperties properties, MarkdownRenderer markdown, RenderCache renders, ContentImages images) {
         return new ContentFileReader(
-                new FrontMatterParser(),
-                new BodyRenderer(markdown, renders, properties, ContentImages.NONE),
-                properties);
+                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties, images), properties);
     }
 
     static Post aPost(String slug) {

@@ -36,7 +36,8 @@ class ModularityTests {
             Map.entry("desk", Set.of("web", "content", "comments", "references", "notification")),
             Map.entry("pagecache", Set.of("article", "security", "web", "content", "comments", "search")),
             Map.entry("server", Set.of()),
-            Map.entry("throttle", Set.of()));
+            Map.entry("throttle", Set.of()),
+            Map.entry("images", Set.of("content")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

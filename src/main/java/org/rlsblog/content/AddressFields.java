@@ -14,11 +14,14 @@ final class AddressFields {
 
     private AddressFields() {}
 
-    /** The {@code slug} key, or one made from the file name. */
+    /** The {@code slug} key, or one made from the file name (of a bundle's {@code index.md}: its folder's name). */
     static String slug(FrontMatterFields fields, Path file) throws ContentFileException {
         String given = fields.text("slug");
-        String slug =
-                given != null ? given : Slugs.ofFileName(file.getFileName().toString());
+        Path bundle = ImageContext.bundleOf(file);
+        String name = bundle != null && bundle.getFileName() != null
+                ? bundle.getFileName().toString()
+                : file.getFileName().toString();
+        String slug = given != null ? given : bundle != null ? Slugs.of(name) : Slugs.ofFileName(name);
         if (!Slugs.isValid(slug)) {
             throw new ContentFileException(
                     given != null ? fields.line("slug") : 1,

@@ -27,12 +27,23 @@ class BodyRenderer {
     private final MarkdownRenderer markdown;
     private final RenderCache renders;
     private final ContentProperties properties;
+    private final ContentImages images;
 
-    BodyRenderer(MarkdownRenderer markdown, RenderCache renders, ContentProperties properties) {
+    BodyRenderer(MarkdownRenderer markdown, RenderCache renders, ContentProperties properties, ContentImages images) {
         this.markdown = markdown;
         this.renders = renders;
         this.properties = properties;
+        this.images = images;
     }
+
+    /**
+     * Where a file's body is shown.
+     *
+     * @param url the address of its page
+     * @param image the front matter's {@code image}, or null
+     * @param imageLine the line of that key
+     */
+    record Place(Path file, String url, @Nullable String image, int imageLine) {}
 
     /**
      * A post's body: read now when an earlier start kept its rendering, otherwise rendered when
@@ -40,11 +51,14 @@ class BodyRenderer {
      *
      * @param givenSummary the front matter's {@code summary}, or null for the first paragraph
      */
-    PostBody postBody(Path file, FrontMatter frontMatter, Locale lang, @Nullable String givenSummary, TocMode toc) {
+    PostBody postBody(Place place, FrontMatter frontMatter, Locale lang, @Nullable String givenSummary, TocMode toc) {
         String referencesTitle = MarkdownRenderer.referencesTitle(lang);
-        RenderedMarkdown kept = renders.kept(frontMatter.body(), referencesTitle);
+        // a rendering with images holds their sizes and variants, which change without the Markdown
+        // changing: such a body is not kept between starts, and is rendered when first asked for
+        boolean withImages = place.image() != null || mentionsImages(frontMatter.body());
+        RenderedMarkdown kept = withImages ? null : renders.kept(frontMatter.body(), referencesTitle);
         if (kept != null) {
-            return PostBody.of(rendered(kept, givenSummary, toc, null));
+            return PostBody.of(rendered(kept, givenSummary, toc, List.of(), null));
         }
         renders.leftForLater();
         // kept as UTF-8 until rendered: a string with one curly quote in it takes two bytes a character
@@ -53,30 +67,54 @@ class BodyRenderer {
         return PostBody.later(() -> {
             String text = new String(utf8, StandardCharsets.UTF_8);
             try {
-                return rendered(
-                        renders.make(text, referencesTitle, () -> markdown.render(text, lang)),
-                        givenSummary,
-                        toc,
-                        null);
+                ImageContext context = imageContext(place, bodyLine);
+                ImageFacts header = place.image() == null ? null : context.header(place.image(), place.imageLine());
+                RenderedMarkdown rendered = withImages
+                        ? markdown.render(text, lang, context)
+                        : renders.make(text, referencesTitle, () -> markdown.render(text, lang, context));
+                List<ContentProblem> problems = context.problems();
+                problems.forEach(p -> log.warn("Content problem: {}", p));
+                return rendered(rendered, givenSummary, toc, problems, header);
             } catch (StackOverflowError | RuntimeException e) {
-                return unrendered(file, bodyLine, text, givenSummary, e);
+                return unrendered(place.file(), bodyLine, text, givenSummary, e);
             }
         });
     }
 
-    /** A page's body, rendered now: a page whose Markdown cannot be rendered is a problem of its file. */
-    RenderedMarkdown pageBody(FrontMatter frontMatter, Locale lang) throws ContentFileException {
+    /** Whether Markdown may show an image: every Markdown image starts with "![". */
+    static boolean mentionsImages(String markdown) {
+        return markdown.contains("![");
+    }
+
+    /**
+     * A page's body, rendered now: a page whose Markdown cannot be rendered is a problem of its
+     * file. Problems with its images are added to {@code warnings}.
+     */
+    RenderedMarkdown pageBody(
+            Place place, FrontMatter frontMatter, Locale lang, List<ContentFileReader.Warning> warnings)
+            throws ContentFileException {
         try {
-            return renders.render(
-                    frontMatter.body(),
-                    MarkdownRenderer.referencesTitle(lang),
-                    () -> markdown.render(frontMatter.body(), lang));
+            String referencesTitle = MarkdownRenderer.referencesTitle(lang);
+            ImageContext context = imageContext(place, frontMatter.bodyLine());
+            RenderedMarkdown rendered = mentionsImages(frontMatter.body())
+                    ? markdown.render(frontMatter.body(), lang, context)
+                    : renders.render(
+                            frontMatter.body(),
+                            referencesTitle,
+                            () -> markdown.render(frontMatter.body(), lang, context));
+            context.problems().forEach(p -> warnings.add(new ContentFileReader.Warning(p.line(), p.message())));
+            return rendered;
         } catch (StackOverflowError e) {
             throw new ContentFileException(
                     frontMatter.bodyLine(), "the Markdown is nested too deeply to render (StackOverflowError)");
         } catch (RuntimeException e) {
             throw new ContentFileException(frontMatter.bodyLine(), "the Markdown could not be rendered: " + e);
         }
+    }
+
+    private ImageContext imageContext(Place place, int bodyLine) {
+        Path root = properties.contentDir().toAbsolutePath().normalize();
+        return new ImageContext(root, place.file(), place.url(), images, bodyLine, place.image() != null);
     }
 
     /** The front matter's summary, or the first paragraph, shortened at a word. */
@@ -89,7 +127,11 @@ class BodyRenderer {
     }
 
     private PostBody.Rendered rendered(
-            RenderedMarkdown rendered, @Nullable String givenSummary, TocMode toc, @Nullable String problem) {
+            RenderedMarkdown rendered,
+            @Nullable String givenSummary,
+            TocMode toc,
+            List<ContentProblem> problems,
+            @Nullable ImageFacts image) {
         int wordsPerMinute = properties.wordsPerMinute();
         return new PostBody.Rendered(
                 rendered.html(),
@@ -99,22 +141,23 @@ class BodyRenderer {
                 rendered.words(),
                 Math.max(MIN_READING_MINUTES, (rendered.words() + wordsPerMinute - 1) / wordsPerMinute),
                 summary(givenSummary, rendered),
-                problem);
+                problems,
+                image);
     }
 
     /** The Markdown as escaped plain text, and why it is shown so; not rendered again on the next request. */
     private PostBody.Rendered unrendered(
             Path file, int bodyLine, String text, @Nullable String givenSummary, Throwable failure) {
-        String problem = "line " + bodyLine + ": the Markdown could not be rendered ("
+        String problem = "the Markdown could not be rendered ("
                 + (failure instanceof StackOverflowError ? "nested too deeply" : failure.toString()) + ")";
-        log.error("Content file {}: {}; it is shown as plain text", file, problem);
+        log.error("Content file {}:{}: {}; it is shown as plain text", file, bodyLine, problem);
         RenderedMarkdown plain = new RenderedMarkdown(
                 Html.of("<pre class=\"unrendered\">" + HtmlUtils.htmlEscape(text) + "</pre>"),
                 List.of(),
                 "",
                 MarkdownRenderer.countWords(text),
                 List.of());
-        return rendered(plain, givenSummary, TocMode.OFF, problem);
+        return rendered(plain, givenSummary, TocMode.OFF, List.of(new ContentProblem(file, bodyLine, problem)), null);
     }
 
     private static String summaryOf(String first) {

@@ -99,6 +99,8 @@ class ContentFileReader {
         boolean draft = fields.bool("draft");
         String slug = AddressFields.slug(fields, file);
         Locale lang = fields.lang();
+        String image = fields.text("image");
+        BodyRenderer.Place place = new BodyRenderer.Place(file, "/posts/" + slug, image, fields.line("image"));
         Post post = Post.builder()
                 .slug(slug)
                 .title(title)
@@ -108,13 +110,13 @@ class ContentFileReader {
                 .aliases(AddressFields.addresses(fields))
                 .lang(lang)
                 .author(fields.text("author"))
-                .image(fields.text("image"), fields.text("image_alt"))
+                .image(image, fields.text("image_alt"))
                 .reviewed(fields.localDate("reviewed"), fields.text("reviewed_by"))
                 .comments(fields.choice("comments", CommentMode.OPEN, COMMENT_MODES, "open, closed or hidden"))
                 .about(fields.list("about"))
                 .newsletter(fields.bool("newsletter", true))
                 .reviewEvery(ReviewIntervals.parse(fields, "review_every"))
-                .body(bodies.postBody(file, frontMatter, lang, fields.text("summary"), tocMode(fields)))
+                .body(bodies.postBody(place, frontMatter, lang, fields.text("summary"), tocMode(fields)))
                 .source(file)
                 .build();
         if (post.image() != null && post.imageAlt() == null) {
@@ -132,13 +134,15 @@ class ContentFileReader {
         List<Warning> warnings = fields.unknownKeys(PAGE_KEYS);
         String title = fields.requiredText("title");
         boolean draft = fields.bool("draft");
-        RenderedMarkdown rendered = bodies.pageBody(frontMatter, fields.lang());
+        String slug = AddressFields.slug(fields, file);
+        RenderedMarkdown rendered = bodies.pageBody(
+                new BodyRenderer.Place(file, "/" + slug, null, 0), frontMatter, fields.lang(), warnings);
         ZonedDateTime updated = fields.dateTime("updated");
         if (updated == null) {
             updated = fields.dateTime("date");
         }
         Page page = Page.builder()
-                .slug(AddressFields.slug(fields, file))
+                .slug(slug)
                 .title(title)
                 .summary(BodyRenderer.summary(fields.text("summary"), rendered))
                 .aliases(AddressFields.addresses(fields))

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,7 @@ class ContentLoader {
     private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
     private static final int KIB = 1024;
     private static final long MAX_FILE_BYTES = 2L * KIB * KIB;
+    private static final long STAMP_PRIME = 31;
 
     private final ContentFileReader reader;
     private final RenderCache renders;
@@ -60,10 +63,11 @@ class ContentLoader {
         }
         List<Path> postFiles = markdownFiles(root.resolve("posts"));
         List<Path> pageFiles = markdownFiles(root.resolve("pages"));
+        long images = imageStamp(root);
         List<Parsed> parsedPosts =
-                postFiles.parallelStream().map(f -> parse(f, true)).toList();
+                postFiles.parallelStream().map(f -> parse(f, true, images)).toList();
         List<Parsed> parsedPages =
-                pageFiles.parallelStream().map(f -> parse(f, false)).toList();
+                pageFiles.parallelStream().map(f -> parse(f, false, images)).toList();
         cache.keySet().retainAll(new HashSet<>(concat(postFiles, pageFiles)));
 
         List<Post> posts = new ArrayList<>();
@@ -93,24 +97,25 @@ class ContentLoader {
                 clock.instant());
     }
 
-    private Parsed parse(Path file, boolean post) {
+    private Parsed parse(Path file, boolean post, long images) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             Parsed cached = cache.get(file);
             if (cached != null
                     && cached.modified().equals(attributes.lastModifiedTime())
-                    && cached.size() == attributes.size()) {
+                    && cached.size() == attributes.size()
+                    && (!cached.withImages() || cached.images() == images)) {
                 return cached;
             }
-            Parsed parsed = read(file, post, attributes);
+            Parsed parsed = read(file, post, attributes, images);
             cache.put(file, parsed);
             return parsed;
         } catch (IOException e) {
-            return Parsed.leftOut(FileTime.fromMillis(0), -1, new ContentProblem(file, 1, "unreadable: " + e));
+            return Parsed.leftOut(FileTime.fromMillis(0), -1, new ContentProblem(file, 1, "unreadable: " + e), images);
         }
     }
 
-    private Parsed read(Path file, boolean post, BasicFileAttributes attributes) throws IOException {
+    private Parsed read(Path file, boolean post, BasicFileAttributes attributes, long images) throws IOException {
         FileTime modified = attributes.lastModifiedTime();
         long size = attributes.size();
         try {
@@ -118,6 +123,8 @@ class ContentLoader {
                 throw new ContentFileException(1, "file is larger than " + MAX_FILE_BYTES / KIB + " KiB");
             }
             String text = decode(Files.readAllBytes(file));
+            // a file that may show an image is read again when any image changes: its HTML holds their sizes
+            boolean withImages = BodyRenderer.mentionsImages(text) || text.contains("image");
             if (post) {
                 ContentFileReader.Result<Post> result = reader.readPost(file, text);
                 return new Parsed(
@@ -128,7 +135,9 @@ class ContentLoader {
                         null,
                         result.draft(),
                         warnings(file, result.warnings()),
-                        result.keyLines());
+                        result.keyLines(),
+                        withImages,
+                        images);
             }
             ContentFileReader.Result<Page> result = reader.readPage(file, text);
             return new Parsed(
@@ -139,11 +148,13 @@ class ContentLoader {
                     null,
                     result.draft(),
                     warnings(file, result.warnings()),
-                    result.keyLines());
+                    result.keyLines(),
+                    withImages,
+                    images);
         } catch (ContentFileException e) {
             ContentProblem problem = new ContentProblem(file, Math.max(1, e.line()), e.getMessage());
             log.warn("Content file left out: {}", problem);
-            return Parsed.leftOut(modified, size, problem);
+            return Parsed.leftOut(modified, size, problem, images);
         }
     }
 
@@ -173,12 +184,17 @@ class ContentLoader {
                 .toList();
     }
 
+    /**
+     * The Markdown files under {@code dir}; in a bundle (a folder with {@code index.md}) only that
+     * file, since the rest of a bundle belongs to its post.
+     */
     private static List<Path> markdownFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        List<Path> markdown;
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
+            markdown = files.filter(Files::isRegularFile)
                     .filter(f -> {
                         String name = f.getFileName().toString();
                         return !name.startsWith(".") && (name.endsWith(".md") || name.endsWith(".markdown"));
@@ -188,6 +204,50 @@ class ContentLoader {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        Set<Path> bundles = new HashSet<>();
+        markdown.stream().map(ImageContext::bundleOf).filter(Objects::nonNull).forEach(bundles::add);
+        return markdown.stream()
+                .filter(f -> ImageContext.bundleOf(f) != null || !isInBundle(f, bundles))
+                .toList();
+    }
+
+    private static boolean isInBundle(Path file, Set<Path> bundles) {
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            if (bundles.contains(dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A number that changes when any raster image under the content folder is added, removed or
+     * changed: the files that show images are then read again.
+     */
+    private static long imageStamp(Path root) throws IOException {
+        long stamp = 0;
+        for (String folder : List.of("posts", "pages", "media")) {
+            Path dir = root.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (ImageLinks.RASTER.contains(
+                            ImageLinks.extension(file.getFileName().toString()))) {
+                        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                        stamp = stamp * STAMP_PRIME
+                                + Objects.hash(
+                                        file.toString(),
+                                        attributes.size(),
+                                        attributes.lastModifiedTime().toMillis());
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return stamp;
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
@@ -205,10 +265,13 @@ class ContentLoader {
             @Nullable ContentProblem problem,
             boolean draft,
             List<ContentProblem> warnings,
-            Map<String, Integer> keyLines) {
+            Map<String, Integer> keyLines,
+            boolean withImages,
+            long images) {
 
-        static Parsed leftOut(FileTime modified, long size, ContentProblem problem) {
-            return new Parsed(modified, size, null, null, problem, false, List.of(), Map.of());
+        /** A file left out; read again whenever images change, as its problem may be about one. */
+        static Parsed leftOut(FileTime modified, long size, ContentProblem problem, long images) {
+            return new Parsed(modified, size, null, null, problem, false, List.of(), Map.of(), true, images);
         }
     }
 }

@@ -9,14 +9,15 @@ import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,8 @@ class MarkdownRenderer {
                         AnchorLinkExtension.create(),
                         TocExtension.create(),
                         AttributesExtension.create(),
-                        new VideoEmbedExtension()));
+                        new VideoEmbedExtension(),
+                        ImageExtension.create()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
@@ -79,11 +81,22 @@ class MarkdownRenderer {
      * web links are collected as citations; a video without a title is named in it.
      */
     RenderedMarkdown render(String markdown, Locale lang) {
+        return render(markdown, lang, null);
+    }
+
+    /**
+     * As {@link #render(String, Locale)}, with the images of the file being rendered: resolved,
+     * sized and checked through {@code images}, which collects their problems.
+     */
+    RenderedMarkdown render(String markdown, Locale lang, @Nullable ImageContext images) {
         String referencesTitle = referencesTitle(lang);
-        var parsed = parser.parse(markdown);
+        Document parsed = parser.parse(markdown);
         parsed.set(VideoEmbedExtension.LANGUAGE, lang.getLanguage());
+        if (images != null) {
+            parsed.set(ImageExtension.CONTEXT, images);
+        }
         String html = renderer.render(parsed);
-        Document document = Jsoup.parseBodyFragment(html);
+        var document = Jsoup.parseBodyFragment(html); // jsoup's Document, not flexmark's
         boolean changed = false;
         // {#id .class} on a heading lands on the anchor that wraps its text: one id, on the heading
         for (Element anchor : document.select("h1 > a.heading-anchor[id], h2 > a.heading-anchor[id], "

@@ -28,6 +28,11 @@ public record Page(
         return new PageBuilder();
     }
 
+    /** The folder of a bundle page ({@code about/index.md}), whose image and media files it serves; else null. */
+    public @Nullable Path bundle() {
+        return ImageContext.bundleOf(source);
+    }
+
     public String url() {
         return "/" + slug;
     }

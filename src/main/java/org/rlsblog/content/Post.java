@@ -80,6 +80,30 @@ public record Post(
         return body.get().readingMinutes();
     }
 
+    /**
+     * The front matter's {@code image} as the page shows it (size and variants), or null when the
+     * post has none or it cannot be shown; known once the body is rendered.
+     */
+    public @Nullable ImageFacts headerImage() {
+        return image == null ? null : body.get().image();
+    }
+
+    /**
+     * The address of the front matter's {@code image} (a name beside a bundle's {@code index.md}
+     * is served under the post's address), or null when there is none.
+     */
+    public @Nullable String imageUrl() {
+        if (image == null || image.startsWith("/") || image.contains(":") || bundle() == null) {
+            return image;
+        }
+        return url() + "/" + image;
+    }
+
+    /** The folder of a bundle post ({@code my-post/index.md}), whose image and media files it serves; else null. */
+    public @Nullable Path bundle() {
+        return ImageContext.bundleOf(source);
+    }
+
     /** The post's address on this site. */
     public String url() {
         return "/posts/" + slug;

@@ -15,8 +15,11 @@ public final class PostBody {
     /**
      * @param html the rendered article body; trusted, because it comes from the author's Markdown
      * @param citations the web addresses cited in the article's footnotes (its references)
-     * @param problem why the Markdown could not be rendered (the HTML then shows it as plain text),
-     *     or null
+     * @param problems what is wrong in the file, found while rendering: Markdown that could not be
+     *     rendered (the HTML then shows it as plain text), an image without alt text or that cannot be
+     *     shown; empty when nothing is
+     * @param image the front matter's {@code image} as the header shows it, or null when there is none
+     *     (or it cannot be shown)
      */
     public record Rendered(
             Html html,
@@ -26,11 +29,13 @@ public final class PostBody {
             int words,
             int readingMinutes,
             String summary,
-            @Nullable String problem) {
+            List<ContentProblem> problems,
+            @Nullable ImageFacts image) {
 
         public Rendered {
             toc = List.copyOf(toc);
             citations = List.copyOf(citations);
+            problems = List.copyOf(problems);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.rlsblog.content;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -165,6 +166,19 @@ public class PostCatalog {
         return snapshot.get().pages().values().stream()
                 .sorted(Comparator.comparing(Page::slug))
                 .toList();
+    }
+
+    /**
+     * A file that a published bundle post serves beside its text ({@code /posts/{slug}/{name}}): an
+     * image or media file right beside its {@code index.md}; never its Markdown, nothing elsewhere.
+     */
+    public Optional<Path> postFile(String slug, String name) {
+        return findPost(slug).flatMap(post -> ImageLinks.bundleFile(post.bundle(), name));
+    }
+
+    /** As {@link #postFile}, for a bundle page ({@code /{slug}/{name}}). */
+    public Optional<Path> pageFile(String slug, String name) {
+        return findPage(slug).flatMap(page -> ImageLinks.bundleFile(page.bundle(), name));
     }
 
     /** Where an old address ({@code aliases:} in front matter) now lives, if it is one. */

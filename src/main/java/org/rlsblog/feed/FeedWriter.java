@@ -152,6 +152,8 @@ class FeedWriter {
                 }
             }
         });
+        // a responsive image lists its variants in srcset: each address made absolute the same way
+        document.select("[srcset]").forEach(element -> element.attr("srcset", absoluteSrcset(element.attr("srcset"))));
         document.select("a[href^=#]").forEach(a -> a.unwrap());
         document.select("div.video-embed").forEach(FeedWriter::plainVideoLink);
         return document.body().html();
@@ -178,6 +180,15 @@ class FeedWriter {
             paragraph.appendText(" (" + site.text() + ")");
         }
         embed.replaceWith(paragraph);
+    }
+
+    private String absoluteSrcset(String srcset) {
+        List<String> candidates = new ArrayList<>();
+        for (String candidate : srcset.split(",")) {
+            String trimmed = candidate.strip();
+            candidates.add(trimmed.startsWith("/") && !trimmed.startsWith("//") ? site.absolute(trimmed) : trimmed);
+        }
+        return String.join(", ", candidates);
     }
 
     private static SyndContent text(String value) {

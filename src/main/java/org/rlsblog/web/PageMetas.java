@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.rlsblog.content.ContentProperties;
+import org.rlsblog.content.ImageFacts;
 import org.rlsblog.content.Page;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.Tag;
@@ -39,7 +40,6 @@ public class PageMetas {
                 null,
                 null,
                 null,
-                null,
                 websiteJsonLd(),
                 siteFeeds());
     }
@@ -48,7 +48,7 @@ public class PageMetas {
         List<PageMeta.FeedLink> feeds = new ArrayList<>(siteFeeds());
         feeds.add(new PageMeta.FeedLink("application/atom+xml", title, "/tags/" + tag.slug() + "/feed.atom"));
         return new PageMeta(
-                title, site.description(), content.absolute(path), "website", null, null, null, null, null, feeds);
+                title, site.description(), content.absolute(path), "website", null, null, null, null, feeds);
     }
 
     PageMeta forPage(Page page) {
@@ -59,7 +59,6 @@ public class PageMetas {
                 "website",
                 null,
                 null,
-                null,
                 page.updated() == null
                         ? null
                         : page.updated().toOffsetDateTime().toString(),
@@ -68,7 +67,7 @@ public class PageMetas {
     }
 
     public PageMeta forPost(Post post) {
-        String image = post.image() == null ? null : absolute(post.image());
+        PageMeta.Image image = previewImage(post);
         String published = post.published().toOffsetDateTime().toString();
         String modified = post.lastModified().toOffsetDateTime().toString();
         return new PageMeta(
@@ -77,10 +76,9 @@ public class PageMetas {
                 content.absolute(post.url()),
                 "article",
                 image,
-                post.imageAlt(),
                 published,
                 modified,
-                articleJsonLd(post, image, published, modified),
+                articleJsonLd(post, image == null ? null : image.url(), published, modified),
                 siteFeeds());
     }
 
@@ -144,6 +142,21 @@ public class PageMetas {
         }
         page.put("mainEntity", article);
         return write(page);
+    }
+
+    /** The header image's variant for previews (up to 1200 px wide), with its size when known. */
+    private PageMeta.@Nullable Image previewImage(Post post) {
+        String url = post.imageUrl();
+        if (url == null) {
+            return null;
+        }
+        ImageFacts facts = post.headerImage();
+        if (facts == null || !facts.hasSize()) {
+            return new PageMeta.Image(absolute(url), post.imageAlt(), 0, 0);
+        }
+        ImageFacts.Candidate preview = facts.preview();
+        return new PageMeta.Image(
+                absolute(preview.url()), post.imageAlt(), preview.width(), facts.heightAt(preview.width()));
     }
 
     private String absolute(String url) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A post in a list (home, tag page, archive): what a card shows, prepared for the template.
  *
+ * @param imageHtml the header image, small (trusted HTML made by content), or null
  * @param commentCount approved comments, or null for a post whose comments are hidden (no count shown)
  */
 record PostSummary(
@@ -15,5 +16,6 @@ record PostSummary(
         String summary,
         int readingMinutes,
         List<TagLink> tags,
+        @Nullable String imageHtml,
         @Nullable Long commentCount,
         String lang) {}

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.rlsblog.content.ImageFacts;
+import org.rlsblog.content.ImageHtml;
 import org.rlsblog.content.Neighbours;
 import org.rlsblog.content.Post;
 import org.rlsblog.content.Tag;
@@ -25,6 +27,7 @@ public class PostViews {
                 post.summary(),
                 post.readingMinutes(),
                 tags(post.tags()),
+                imageHtml(post, false),
                 commentCount,
                 post.lang().toLanguageTag());
     }
@@ -41,8 +44,7 @@ public class PostViews {
                 post.reviewed() == null ? null : date(post.reviewed(), locale),
                 post.reviewedBy(),
                 post.author(),
-                post.image(),
-                post.imageAlt(),
+                imageHtml(post, true),
                 post.readingMinutes(),
                 tags(post.tags()),
                 post.toc(),
@@ -50,6 +52,23 @@ public class PostViews {
                 post.html().toString(),
                 link(neighbours.newer()),
                 link(neighbours.older()));
+    }
+
+    /**
+     * The header image's markup: in the article it is the first image, fetched at once; on a card
+     * it is small, lazy and decorative (the title beside it says what the post is).
+     */
+    static @Nullable String imageHtml(Post post, boolean header) {
+        String url = post.imageUrl();
+        if (url == null) {
+            return null;
+        }
+        ImageFacts facts = post.headerImage();
+        ImageFacts shown = facts != null ? facts : ImageFacts.original(0, 0, url);
+        return header
+                ? ImageHtml.of(
+                        shown, post.imageAlt() == null ? "" : post.imageAlt(), null, true, ImageHtml.ARTICLE_SIZES)
+                : ImageHtml.of(shown, "", null, false, ImageHtml.CARD_SIZES);
     }
 
     static List<TagLink> tags(List<Tag> tags) {

@@ -376,8 +376,12 @@ class CommentServiceTests {
 
         assertThat(clientHash(old.id())).as("past the flood interval").isNull();
         assertThat(clientHash(recent.id())).as("still read by the flood check").isNotBlank();
-        assertThat(floodCheckRows(oldHash)).as("the flood check's row, past its interval").isZero();
-        assertThat(floodCheckRows(recentHash)).as("the flood check's row, still read").isOne();
+        assertThat(floodCheckRows(oldHash))
+                .as("the flood check's row, past its interval")
+                .isZero();
+        assertThat(floodCheckRows(recentHash))
+                .as("the flood check's row, still read")
+                .isOne();
         assertThat(rejected(service.submit(withClient(aSubmission("b-post", "Again"), "203.0.113.97"))))
                 .isEqualTo(Rejection.FLOOD);
     }

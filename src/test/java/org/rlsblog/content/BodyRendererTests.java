@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class BodyRendererTests {
@@ -12,8 +13,8 @@ class BodyRendererTests {
     private static final Path FILE = Path.of("content/posts/hello-world.md");
 
     private final CountingRenderer markdown = new CountingRenderer();
-    private final BodyRenderer bodies =
-            new BodyRenderer(markdown, RenderCache.none(), ContentFixtures.properties(Path.of("content")));
+    private final BodyRenderer bodies = new BodyRenderer(
+            markdown, RenderCache.none(), ContentFixtures.properties(Path.of("content")), ContentImages.NONE);
 
     /** Counts its renderings, and fails them all when told to. */
     private static final class CountingRenderer extends MarkdownRenderer {
@@ -22,18 +23,19 @@ class BodyRendererTests {
         volatile boolean fail;
 
         @Override
-        RenderedMarkdown render(String markdown, Locale lang) {
+        RenderedMarkdown render(String markdown, Locale lang, @Nullable ImageContext images) {
             renderings.incrementAndGet();
             if (fail) {
                 throw new IllegalStateException("flexmark gave up");
             }
-            return super.render(markdown, lang);
+            return super.render(markdown, lang, images);
         }
     }
 
     private PostBody postBody(String frontMatter, String body) throws ContentFileException {
         FrontMatter file = new FrontMatterParser().parse("---\n" + frontMatter + "\n---\n" + body);
-        return bodies.postBody(FILE, file, Locale.ENGLISH, null, TocMode.ON);
+        return bodies.postBody(
+                new BodyRenderer.Place(FILE, "/posts/hello-world", null, 0), file, Locale.ENGLISH, null, TocMode.ON);
     }
 
     @Test
@@ -56,9 +58,12 @@ class BodyRendererTests {
         PostBody body = postBody("title: Broken\ndate: 2024-05-01", "Text with <script>x</script> in it.\n");
 
         PostBody.Rendered rendered = body.get();
-        assertThat(rendered.problem())
-                .startsWith("line 5: the Markdown could not be rendered")
-                .contains("flexmark gave up");
+        assertThat(rendered.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(5);
+            assertThat(problem.message())
+                    .startsWith("the Markdown could not be rendered")
+                    .contains("flexmark gave up");
+        });
         assertThat(rendered.html().toString())
                 .isEqualTo("<pre class=\"unrendered\">Text with &lt;script&gt;x&lt;/script&gt; in it.\n</pre>");
         body.get();

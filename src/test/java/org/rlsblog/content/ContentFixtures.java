@@ -43,8 +43,13 @@ final class ContentFixtures {
     }
 
     static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, RenderCache renders) {
+        return reader(properties, markdown, renders, ContentImages.NONE);
+    }
+
+    static ContentFileReader reader(
+            ContentProperties properties, MarkdownRenderer markdown, RenderCache renders, ContentImages images) {
         return new ContentFileReader(
-                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties), properties);
+                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties, images), properties);
     }
 
     static Post aPost(String slug) {
@@ -75,6 +80,7 @@ final class ContentFixtures {
                         3,
                         1,
                         "Summary of " + slug,
+                        List.of(),
                         null)))
                 .source(Path.of("content/posts/" + slug + ".md"));
     }

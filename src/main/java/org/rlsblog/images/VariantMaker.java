@@ -1,0 +1,176 @@
+package org.rlsblog.images;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import net.coobird.thumbnailator.Thumbnails;
+
+/**
+ * Makes the variants of one image: decoded once (subsampled when it is far larger than the widest
+ * variant, so that memory stays bounded), turned upright by its EXIF orientation, resized to each
+ * width, and written in WebP and its own format from pixels alone, so that no metadata (EXIF,
+ * GPS, XMP, ICC) survives.
+ */
+final class VariantMaker {
+
+    private static final float JPEG_QUALITY = 0.82f;
+    private static final float WEBP_QUALITY = 0.80f;
+    /** Decoding keeps at least this many times the widest variant's pixels across, for a sharp result. */
+    private static final int DECODE_MARGIN = 2;
+
+    private final List<Integer> widths;
+
+    VariantMaker(List<Integer> widths) {
+        this.widths = List.copyOf(widths);
+    }
+
+    /** The widths of the variants of an image this wide as displayed: never wider than it. */
+    static List<Integer> widthsFor(List<Integer> widths, int displayWidth) {
+        List<Integer> fitting = new ArrayList<>();
+        for (int width : widths) {
+            if (width < displayWidth) {
+                fitting.add(width);
+            }
+        }
+        if (displayWidth <= widths.get(widths.size() - 1)) {
+            fitting.add(displayWidth);
+        }
+        return fitting;
+    }
+
+    /** The variants by file name ({@code 800.webp}, {@code 800.jpg}). */
+    Map<String, byte[]> make(Path file, ImageHeader header) throws IOException {
+        List<Integer> sizes = widthsFor(widths, header.displayWidth());
+        BufferedImage upright = orient(decode(file, header, sizes.get(sizes.size() - 1)), header.orientation());
+        boolean alpha = upright.getColorModel().hasAlpha() && header.format().equals("png");
+        BufferedImage image = normalise(upright, alpha);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        BufferedImage source = image;
+        for (int i = sizes.size() - 1; i >= 0; i--) {
+            int width = sizes.get(i);
+            // each size is made from the next larger one: quicker, and as sharp at these ratios
+            BufferedImage resized = source.getWidth() == width
+                    ? source
+                    : normalise(Thumbnails.of(source).width(width).asBufferedImage(), alpha);
+            files.put(width + ".webp", encode(resized, "webp", WEBP_QUALITY));
+            if (!header.extension().equals("webp")) {
+                files.put(
+                        width + "." + header.extension(),
+                        encode(resized, header.format(), header.format().equals("jpeg") ? JPEG_QUALITY : 1f));
+            }
+            source = resized;
+        }
+        return files;
+    }
+
+    private static BufferedImage decode(Path file, ImageHeader header, int widest) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = ImageHeaders.reader(in);
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, header.displayWidth() / (DECODE_MARGIN * widest));
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Turns the pixels as EXIF orientation 1 to 8 says (mirrored ones included). */
+    static BufferedImage orient(BufferedImage image, int orientation) {
+        if (orientation <= 1) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean quarter = orientation >= 5;
+        AffineTransform transform = new AffineTransform();
+        switch (orientation) {
+            case 2 -> transform.setTransform(-1, 0, 0, 1, w, 0); // mirrored
+            case 3 -> transform.setTransform(-1, 0, 0, -1, w, h); // upside down
+            case 4 -> transform.setTransform(1, 0, 0, -1, 0, h); // mirrored upside down
+            case 5 -> transform.setTransform(0, 1, 1, 0, 0, 0); // mirrored, turned
+            case 6 -> transform.setTransform(0, 1, -1, 0, h, 0); // turned clockwise
+            case 7 -> transform.setTransform(0, -1, -1, 0, h, w);
+            case 8 -> transform.setTransform(0, -1, 1, 0, 0, w); // turned anticlockwise
+            default -> {
+                return image;
+            }
+        }
+        BufferedImage turned = new BufferedImage(
+                quarter ? h : w,
+                quarter ? w : h,
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = turned.createGraphics();
+        try {
+            g.drawImage(image, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return turned;
+    }
+
+    /** Plain sRGB pixels the encoders take: RGB on white, or ARGB where a PNG has transparency. */
+    private static BufferedImage normalise(BufferedImage image, boolean alpha) {
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        if (image.getType() == type) {
+            return image;
+        }
+        BufferedImage plain = new BufferedImage(image.getWidth(), image.getHeight(), type);
+        Graphics2D g = plain.createGraphics();
+        try {
+            if (!alpha) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            }
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return plain;
+    }
+
+    private static byte[] encode(BufferedImage image, String format, float quality) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+        if (!writers.hasNext()) {
+            throw new IOException("no " + format + " encoder");
+        }
+        ImageWriter writer = writers.next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (param.canWriteCompressed() && !format.equals("png")) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                if (format.equals("webp")) {
+                    param.setCompressionType(param.getCompressionTypes()[0]);
+                }
+                param.setCompressionQuality(quality);
+            }
+            // pixels only, no metadata: nothing of the original's EXIF, GPS or XMP is written
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}

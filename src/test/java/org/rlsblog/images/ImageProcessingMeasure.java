@@ -1,0 +1,116 @@
+package org.rlsblog.images;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.rlsblog.content.ImageFacts;
+
+/**
+ * Two figures for docs/benchmarks.md, run by hand (not a test): how long the background processor
+ * takes for {@code count} generated images, and what a phone downloads of six 12-megapixel photos
+ * against their originals. Usage: {@code java -Xmx512m -cp … ImageProcessingMeasure <folder> <count>
+ * <width> <height>}.
+ */
+public final class ImageProcessingMeasure {
+
+    private static final int PHOTOS = 6;
+    private static final int PHOTO_WIDTH = 4000;
+    private static final int PHOTO_HEIGHT = 3000;
+
+    private ImageProcessingMeasure() {}
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        int width = Integer.parseInt(args[2]);
+        int height = Integer.parseInt(args[3]);
+        many(folder.resolve("many"), count, width, height);
+        photos(folder.resolve("photos"));
+    }
+
+    private static void many(Path folder, int count, int width, int height) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path media = Files.createDirectories(folder.resolve("content/media"));
+        for (int i = 0; i < count; i++) {
+            Path file = media.resolve("image-" + i + ".jpg");
+            if (!Files.exists(file)) {
+                Files.write(file, TestImages.jpeg(TestImages.photo(width, height, i), 0.9f));
+            }
+            files.add(file);
+        }
+        ImagesProperties properties = ImagesProperties.defaults();
+        try (ImageProcessor processor = processor(folder, properties)) {
+            ImageCatalog catalog = new ImageCatalog(properties, processor);
+            long start = System.nanoTime();
+            for (Path file : files) {
+                catalog.describe(file, "/media/" + file.getFileName());
+            }
+            long described = System.nanoTime();
+            while (processor.made() < count) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            long done = System.nanoTime();
+            System.out.printf(
+                    "%d images of %d x %d on %d thread(s): described (header, hash) in %.1f s, variants made in %.1f s%n",
+                    count, width, height, properties.threadCount(), (described - start) / 1e9, (done - start) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void photos(Path folder) throws IOException, InterruptedException {
+        Path media = Files.createDirectories(folder.resolve("content/media"));
+        ImagesProperties properties = ImagesProperties.defaults();
+        long originals = 0;
+        long dpr2 = 0;
+        long dpr3 = 0;
+        try (ImageProcessor processor = processor(folder, properties)) {
+            ImageCatalog catalog = new ImageCatalog(properties, processor);
+            List<String> hashes = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < PHOTOS; i++) {
+                Path file = media.resolve("photo-" + i + ".jpg");
+                if (!Files.exists(file)) {
+                    Files.write(
+                            file,
+                            TestImages.withExif(
+                                    TestImages.jpeg(TestImages.photo(PHOTO_WIDTH, PHOTO_HEIGHT, 100 + i), 0.92f),
+                                    1,
+                                    true));
+                }
+                originals += Files.size(file);
+                ImageFacts facts = catalog.describe(file, "/media/" + file.getFileName());
+                hashes.add(facts.src().split("/")[2]);
+            }
+            ImageStore store = new ImageStore(folder.resolve("data/images"));
+            for (String hash : hashes) {
+                while (!store.isComplete(hash)) {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+                // a 390 px wide phone: the slot is 358 CSS px; at 2x it takes the 800w WebP, at 3x the 1200w
+                dpr2 += Files.size(store.variant(hash, "800.webp").orElseThrow());
+                dpr3 += Files.size(store.variant(hash, "1200.webp").orElseThrow());
+            }
+            System.out.printf(
+                    "six %d x %d photos made in %.1f s: originals %d bytes; a phone at 2x gets %d (%.1f %%), at 3x %d (%.1f %%)%n",
+                    PHOTO_WIDTH,
+                    PHOTO_HEIGHT,
+                    (System.nanoTime() - start) / 1e9,
+                    originals,
+                    dpr2,
+                    100.0 * dpr2 / originals,
+                    dpr3,
+                    100.0 * dpr3 / originals);
+        }
+    }
+
+    private static ImageProcessor processor(Path folder, ImagesProperties properties) {
+        return new ImageProcessor(
+                new ImageStore(folder.resolve("data/images")),
+                new VariantMaker(properties.widths()),
+                properties.threadCount());
+    }
+}

@@ -76,7 +76,7 @@ class Letters {
     private Written write(Post post, Locale lang) {
         String url = content.absolute(post.url());
         String body = properties.fullContent() ? absoluteLinks(post.html().toString()) : null;
-        String image = post.image() == null ? null : absolute(post.image());
+        String image = post.imageUrl() == null ? null : absolute(post.imageUrl());
         Context context = new Context(lang);
         context.setVariable("title", post.title());
         context.setVariable("url", url);

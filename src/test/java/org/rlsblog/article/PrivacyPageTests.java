@@ -7,12 +7,27 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
+import org.rlsblog.security.CookieCsrfTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.context.WebApplicationContext;
 
 /** The privacy page (the real content/pages/privacy.md) against what the site really does. */
 class PrivacyPageTests extends CommentSiteTestSupport {
+
+    /**
+     * Spring Security's test {@code csrf()} swaps the CSRF filter's repository for one kept in a
+     * session, for every later request of the shared context; this test reads the site's own cookies.
+     */
+    @BeforeEach
+    void useTheSitesOwnCsrfCookie(@Autowired WebApplicationContext context, @Autowired CookieCsrfTokens tokens) {
+        WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getServletContext()), tokens);
+    }
 
     @Test
     void namesEveryCookieAReaderGetsFromReadingAndCommentingAsStrictlyNecessary() {

@@ -28,7 +28,7 @@ run_one() { # name jar flags...
   local port=$((20000 + RANDOM % 20000))
   rm -rf "$W/data"
   java $OPTS "$@" -jar "$jar" --server.port=$port --server.address=127.0.0.1 --blog.content-dir="$W/content" \
-    --blog.data-dir="$W/data" --blog.watch=false --blog.comments.flood-interval=0 --logging.level.root=WARN \
+    --blog.data-dir="$W/data" --blog.watch=false --blog.comments.flood-interval=0 --blog.comments.min-fill-time=0 --logging.level.root=WARN \
     > "$W/app.log" 2>&1 &
   PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do

@@ -97,7 +97,7 @@ START_EXTRACTED=$(time_to_first_answer "$WORK/start-extracted" $JAVA_OPTS -jar "
 PORT=$(free_port)
 "$JAVA" $JAVA_OPTS $CDS -jar "$APP_JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --blog.content-dir="$WORK/content" --blog.data-dir="$WORK/data" --blog.watch=false \
-  --blog.comments.flood-interval=0 --logging.level.root=WARN \
+  --blog.comments.flood-interval=0 --blog.comments.min-fill-time=0 --logging.level.root=WARN \
   --logging.level.org.rlsblog.content.PostCatalog=INFO > "$WORK/app.log" 2>&1 &
 APP=$!; PIDS+=("$APP")
 BASE="http://127.0.0.1:$PORT"

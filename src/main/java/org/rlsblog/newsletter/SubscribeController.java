@@ -126,6 +126,8 @@ class SubscribeController {
         model.addAttribute("kind", kind);
         model.addAttribute("token", token);
         model.addAttribute("done", done);
-        return "newsletter/link";
+        model.addAttribute("messages", "newsletter.");
+        model.addAttribute("action", "/newsletter/");
+        return "mail-link";
     }
 }

@@ -62,7 +62,7 @@ class MailLinkController {
         model.addAttribute("token", token);
         model.addAttribute("kind", "confirm");
         model.addAttribute("done", false);
-        return "notification/subscription";
+        return subscriptionPage(model);
     }
 
     /**
@@ -83,7 +83,7 @@ class MailLinkController {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
         model.addAttribute("kind", "confirm");
         model.addAttribute("done", true);
-        return "notification/subscription";
+        return subscriptionPage(model);
     }
 
     @GetMapping("/subscriptions/unsubscribe/{token}")
@@ -91,7 +91,7 @@ class MailLinkController {
         model.addAttribute("token", token);
         model.addAttribute("kind", "unsubscribe");
         model.addAttribute("done", false);
-        return "notification/subscription";
+        return subscriptionPage(model);
     }
 
     @PostMapping("/subscriptions/unsubscribe/{token}")
@@ -99,6 +99,13 @@ class MailLinkController {
         subscriptions.unsubscribe(token).orElseThrow(() -> new NotFoundException("link not genuine"));
         model.addAttribute("kind", "unsubscribe");
         model.addAttribute("done", true);
-        return "notification/subscription";
+        return subscriptionPage(model);
+    }
+
+    /** The mail-link page (shared with the newsletter's links), with the reply subscriptions' texts. */
+    private static String subscriptionPage(Model model) {
+        model.addAttribute("messages", "mail.subscription.");
+        model.addAttribute("action", "/subscriptions/");
+        return "mail-link";
     }
 }

@@ -11,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,7 +75,7 @@ class CommentDurabilityIT {
         Map<String, Boolean> unanswered = new ConcurrentHashMap<>();
         AtomicInteger sequence = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
-        int killAfter = COMMENTS + new java.util.Random().nextInt(COMMENTS);
+        int killAfter = COMMENTS + new Random().nextInt(COMMENTS);
         System.out.printf("killing after %d acknowledged comments%n", killAfter);
         AtomicInteger pagesRead = new AtomicInteger();
         ExecutorService pageReaders = Executors.newFixedThreadPool(PAGE_READERS);
@@ -200,7 +202,7 @@ class CommentDurabilityIT {
         return stored;
     }
 
-    private static List<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
+    private static List<String> union(Collection<String> a, Collection<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,7 +232,7 @@ class GracefulShutdownIT {
             Socket socket = new Socket("localhost", port);
             socket.setSoTimeout(30_000);
             int half = body.length / 2;
-            SlowComment comment = new SlowComment(socket, java.util.Arrays.copyOfRange(body, half, body.length));
+            SlowComment comment = new SlowComment(socket, Arrays.copyOfRange(body, half, body.length));
             comment.out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             comment.out.flush();
             String interim = comment.in.readLine();

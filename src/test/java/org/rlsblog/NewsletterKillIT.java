@@ -3,6 +3,8 @@ package org.rlsblog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,7 +100,7 @@ class NewsletterKillIT {
                 POST_TITLE,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 
-        int killAfter = 100 + new java.util.Random().nextInt(300);
+        int killAfter = 100 + new Random().nextInt(300);
         HoldBack holdBack = new HoldBack(smtp.getManagers().getUserManager(), killAfter);
         smtp.getManagers().getUserManager().setMessageDeliveryHandler(holdBack::deliver);
         Process second = PackagedJar.start(jar, port, dataDir, logs.resolve("second.log"), started, settings);
@@ -161,9 +164,7 @@ class NewsletterKillIT {
             this.count = count;
         }
 
-        GreenMailUser deliver(
-                com.icegreen.greenmail.mail.MovingMessage message, com.icegreen.greenmail.mail.MailAddress to)
-                throws UserException {
+        GreenMailUser deliver(MovingMessage message, MailAddress to) throws UserException {
             if (!dropping.get() && delivered.get() >= count) {
                 holding.countDown();
                 try {

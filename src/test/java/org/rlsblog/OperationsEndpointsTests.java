@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The site as the container image runs it: actuator on a management port of its own (as
@@ -74,8 +75,7 @@ class OperationsEndpointsTests {
                 dataDir = Files.createTempDirectory("rls-blog-operations");
                 Path created = dataDir;
                 Runtime.getRuntime()
-                        .addShutdownHook(new Thread(
-                                () -> org.springframework.util.FileSystemUtils.deleteRecursively(created.toFile())));
+                        .addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(created.toFile())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,7 +29,7 @@ final class PackagedJar {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("No packaged jar target/rls-blog-*.jar (looked for "
                             + configured + "): run ./mvnw verify, which packages the jar before this test"));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new AssertionError("No target/ folder: run ./mvnw verify, which packages the jar first", e);
         }
     }
@@ -52,7 +54,7 @@ final class PackagedJar {
     /** As {@link #start(Path, int, Path, Path, List)}, with more arguments, which replace the defaults they name. */
     static Process start(Path jar, int port, Path dataDir, Path log, List<Process> started, List<String> more)
             throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-jar",

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -89,7 +90,7 @@ abstract class ParallelCommentPostsTests {
 
         List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
-            Map<String, String> fields = new java.util.LinkedHashMap<>(form);
+            Map<String, String> fields = new LinkedHashMap<>(form);
             fields.put("email", "racer-" + i + "@example.org");
             fields.put("body", run + ", comment number " + i + ".");
             posts.add(() -> reader.post("/posts/" + SLUG + "/comments", fields));

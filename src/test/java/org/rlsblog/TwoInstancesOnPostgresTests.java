@@ -1,14 +1,20 @@
 package org.rlsblog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Two replicas of the whole application on one PostgreSQL database, as in a deployment behind a
@@ -126,7 +133,7 @@ class TwoInstancesOnPostgresTests {
         List<Long> seededOnB = reader(b).commentIdsOn(SLUG);
 
         assertThat(seededOnA).isNotEmpty().doesNotHaveDuplicates().isEqualTo(seededOnB);
-        try (var connection = a.getBean(javax.sql.DataSource.class).getConnection();
+        try (var connection = a.getBean(DataSource.class).getConnection();
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery(
                         "SELECT COUNT(*), COUNT(DISTINCT version) FROM flyway_schema_history WHERE success")) {
@@ -140,7 +147,7 @@ class TwoInstancesOnPostgresTests {
     @Test
     void twoInstancesImportingTheSameCommentsAtOnceStoreEachOnceAndBothSucceed() throws Exception {
         String run = Long.toString(System.nanoTime());
-        List<ImportedComment> comments = java.util.stream.IntStream.range(0, 300)
+        List<ImportedComment> comments = IntStream.range(0, 300)
                 .mapToObj(i -> ImportedComment.builder()
                         .importKey("race:" + run + ":" + i)
                         .postSlug("import-race-" + run)
@@ -163,7 +170,7 @@ class TwoInstancesOnPostgresTests {
         assertThat(onA.get() + onB.get())
                 .as("comments added by A and B together")
                 .isEqualTo(300);
-        try (var connection = a.getBean(javax.sql.DataSource.class).getConnection();
+        try (var connection = a.getBean(DataSource.class).getConnection();
                 var statement = connection.prepareStatement(
                         "SELECT COUNT(*), COUNT(DISTINCT import_key) FROM comment WHERE post_slug = ?")) {
             statement.setString(1, "import-race-" + run);
@@ -188,8 +195,7 @@ class TwoInstancesOnPostgresTests {
         assertThat(reader(b).commentIdsOn(SLUG)).contains(id);
         // A keeps finished pages, but checks the post's comment version in the database at most
         // once a second: it may be a moment behind, never more than a few seconds
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(reader(a).commentIdsOn(SLUG)).contains(id));
     }
 
@@ -203,8 +209,7 @@ class TwoInstancesOnPostgresTests {
         author(a).moderate(id, "trash");
 
         assertThat(reader(a).commentIdsOn(SLUG)).doesNotContain(id);
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(reader(b).commentIdsOn(SLUG)).doesNotContain(id));
     }
 
@@ -258,7 +263,7 @@ class TwoInstancesOnPostgresTests {
         String csrf =
                 onA.page("/admin/comments").selectFirst("input[name=_csrf]").val();
 
-        HttpResponse<String> logout = onA.post("/admin/logout", java.util.Map.of("_csrf", csrf));
+        HttpResponse<String> logout = onA.post("/admin/logout", Map.of("_csrf", csrf));
 
         assertThat(logout.statusCode()).isEqualTo(302);
         HttpResponse<String> queue = onB.get("/admin/comments");
@@ -269,9 +274,8 @@ class TwoInstancesOnPostgresTests {
     }
 
     /** How many Flyway migrations a folder on the classpath holds. */
-    private static long migrationFiles(String folder) throws java.io.IOException {
-        var resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-                .getResources("classpath:" + folder + "/V*__*.sql");
+    private static long migrationFiles(String folder) throws IOException {
+        var resources = new PathMatchingResourcePatternResolver().getResources("classpath:" + folder + "/V*__*.sql");
         return resources.length;
     }
 }

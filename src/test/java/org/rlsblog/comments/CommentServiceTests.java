@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules and spam checks of {@link CommentService} against the real H2 file database (in a
@@ -90,7 +96,7 @@ class CommentServiceTests {
     ApplicationEvents events;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    TransactionTemplate transactions;
 
     @AfterEach
     void resetClock() {
@@ -146,7 +152,7 @@ class CommentServiceTests {
 
     /** The submission as sent from the browser that wrote this comment (its pending-comment cookie). */
     private static Submission fromBrowserOf(Submission s, long commentId) {
-        return s.toBuilder().ownCommentIds(java.util.Set.of(commentId)).build();
+        return s.toBuilder().ownCommentIds(Set.of(commentId)).build();
     }
 
     private static Submission withNameAndUrl(Submission s, String name, @Nullable String url) {
@@ -219,8 +225,8 @@ class CommentServiceTests {
                     i % 3 == 0 ? fromBrowserOf(withEmail(s, regular), earlier) : s); // every third is approved at once
         }
 
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
-        List<java.util.concurrent.Future<SubmitResult>> results = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        List<Future<SubmitResult>> results = new ArrayList<>();
         try {
             for (Submission s : burst) {
                 results.add(threads.submit(() -> returning.submit(s)));
@@ -815,7 +821,7 @@ class CommentServiceTests {
                     .build());
         }
         assertThat(service.importComments(list)).isEqualTo(3);
-        Map<String, Long> ids = new java.util.HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         service.thread("gone-post", List.of())
                 .roots()
                 .forEach(node -> ids.put(node.comment().body(), node.comment().id()));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -376,7 +377,7 @@ abstract class CommentStoreTests {
 
     @Test
     void rejectsAReplyToACommentThatDoesNotExist() {
-        assertThatExceptionOfType(org.springframework.dao.DataIntegrityViolationException.class)
+        assertThatExceptionOfType(DataIntegrityViolationException.class)
                 .isThrownBy(() -> store(aComment().parentId(999_999L)));
     }
 

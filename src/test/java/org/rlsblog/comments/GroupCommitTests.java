@@ -12,9 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionException;
@@ -286,7 +289,7 @@ class GroupCommitTests {
 
         for (int c = 0; c < callers; c++) {
             // a caller left asleep with its write committed (or with nobody to commit it) hangs here
-            List<String> returned = done.get(c).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            List<String> returned = done.get(c).get(60, TimeUnit.SECONDS);
             assertThat(returned).hasSize(writesEach).startsWith(c + "-0").endsWith(c + "-" + (writesEach - 1));
         }
         List<String> all = transactions.committed.stream().flatMap(List::stream).toList();
@@ -300,8 +303,7 @@ class GroupCommitTests {
         GroupCommit commits = new GroupCommit(transactions);
         HeldCommit<String> first = new HeldCommit<>(threads, commits, () -> "first");
         CountDownLatch interruptedAfter = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Thread> caller =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Thread> caller = new AtomicReference<>();
         Future<Boolean> second = threads.submit(() -> {
             caller.set(Thread.currentThread());
             String value = commits.run(() -> {
@@ -316,9 +318,7 @@ class GroupCommitTests {
         caller.get().interrupt();
 
         assertThat(first.endOnceWaiting(1)).isEqualTo("first");
-        assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS))
-                .as("interrupt kept")
-                .isTrue();
+        assertThat(second.get(10, TimeUnit.SECONDS)).as("interrupt kept").isTrue();
         assertThat(transactions.committed).containsExactly(List.of(), List.of("second"));
     }
 
@@ -333,7 +333,7 @@ class GroupCommitTests {
         private final CountDownLatch mayEnd = new CountDownLatch(1);
         private final Future<T> first;
 
-        HeldCommit(ExecutorService threads, GroupCommit commits, java.util.function.Supplier<T> write) {
+        HeldCommit(ExecutorService threads, GroupCommit commits, Supplier<T> write) {
             this.commits = commits;
             this.first = threads.submit(() -> commits.run(() -> {
                 T value = write.get();

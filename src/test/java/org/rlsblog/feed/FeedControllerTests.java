@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class FeedControllerTests extends SeoSiteTestSupport {
                 .doesNotContain("Pending words stay out.", "Spam words stay out.");
         assertThat(entries)
                 .allSatisfy(e -> assertThat(link(e, "alternate"))
-                        .matches(java.util.regex.Pattern.quote(BASE_URL) + "/posts/[a-z0-9-]+#comment-\\d+"));
+                        .matches(Pattern.quote(BASE_URL) + "/posts/[a-z0-9-]+#comment-\\d+"));
         assertThat(body).doesNotContain("@").doesNotContainIgnoringCase("feed.reader");
     }
 

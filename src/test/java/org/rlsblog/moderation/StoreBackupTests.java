@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,7 @@ class StoreBackupTests extends CommentSiteTestSupport {
         return names;
     }
 
-    private static Map<Long, StoredComment> commentsIn(Path database, java.util.Collection<Long> ids)
-            throws SQLException {
+    private static Map<Long, StoredComment> commentsIn(Path database, Collection<Long> ids) throws SQLException {
         Map<Long, StoredComment> found = new LinkedHashMap<>();
         try (Connection connection = open(database);
                 PreparedStatement statement =

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The newsletter through a real SMTP server (GreenMail) and the application's own clock: subscribe,
@@ -270,7 +271,7 @@ class NewsletterTests {
         assertThat(mvc.get().uri("/admin/subscribers.csv")).hasStatus3xxRedirection();
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+    private static RequestPostProcessor admin() {
         return SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN");
     }
 

@@ -2,10 +2,12 @@ package org.rlsblog.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -30,6 +33,7 @@ import org.rlsblog.comments.SubmitResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.AopTestUtils;
@@ -179,7 +183,7 @@ class CommentMailerTests {
         // with no CSRF token and no cookie; the signed token in the link is the permission.
         assertThat(mvc.post()
                         .uri(unsubscribe)
-                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("List-Unsubscribe=One-Click"))
                 .hasStatusOk();
         Comment later = submit("Frank", "frank@example.nl", "Me too.", question.id(), false);
@@ -205,7 +209,7 @@ class CommentMailerTests {
 
         var posted = mvc.post()
                 .uri("/posts/liver/comments")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(csrf())
                 .param("name", "Hanna")
                 .param("email", "hanna@example.nl")
                 .param("body", "I ticked the box.")
@@ -251,7 +255,7 @@ class CommentMailerTests {
                         () -> mailsTo(address).stream()
                                 .filter(m -> subject(m).contains(subjectPart))
                                 .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -261,7 +265,7 @@ class CommentMailerTests {
                     try {
                         return Arrays.stream(m.getAllRecipients())
                                 .anyMatch(r -> r.toString().equals(address));
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         return false;
                     }
                 })
@@ -271,7 +275,7 @@ class CommentMailerTests {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return "";
         }
     }

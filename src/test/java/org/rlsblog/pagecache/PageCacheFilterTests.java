@@ -3,6 +3,8 @@ package org.rlsblog.pagecache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.Cookie;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -13,6 +15,7 @@ import org.rlsblog.content.ContentChanged;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 class PageCacheFilterTests extends CommentSiteTestSupport {
@@ -233,7 +236,7 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
         return result;
     }
 
-    private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder request(String path) {
+    private MockMvcTester.MockMvcRequestBuilder request(String path) {
         String servletPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         return mvc.get().uri(path).with(request -> {
             request.setServletPath(servletPath);
@@ -243,8 +246,8 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
 
     private static String body(MvcTestResult result) {
         try {
-            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

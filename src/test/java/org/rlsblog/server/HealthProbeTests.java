@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -95,12 +97,12 @@ class HealthProbeTests {
 
     /** Runs the probe in a new JVM with only the given port variables set; its exit status. */
     private static int probe(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<String>(java.util.List.of(
+        var command = new ArrayList<String>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 Path.of("target", "classes").toAbsolutePath().toString(),
                 HealthProbe.class.getName()));
-        command.addAll(java.util.List.of(args));
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("MANAGEMENT_SERVER_PORT");
         builder.environment().remove("SERVER_PORT");

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
@@ -504,7 +506,7 @@ class CommentControllerTests extends CommentSiteTestSupport {
         long id = commentId(posted);
         Cookie pending = posted.getResponse().getCookie("pending_comments");
 
-        List<String> bodies = new java.util.ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         bodies.add(page(OPEN, pending).outerHtml());
         comments.moderate(id, CommentStatus.APPROVED);
         for (String path : List.of(
@@ -515,7 +517,7 @@ class CommentControllerTests extends CommentSiteTestSupport {
         }
 
         assertThat(bodies)
-                .allSatisfy(body -> assertThat(body.toLowerCase(java.util.Locale.ROOT))
+                .allSatisfy(body -> assertThat(body.toLowerCase(Locale.ROOT))
                         .doesNotContain("private.person@example.com")
                         .doesNotContain("private.person"));
         assertThat(pending.getValue()).doesNotContain("private");

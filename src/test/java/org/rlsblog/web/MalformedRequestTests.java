@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class MalformedRequestTests extends LiveSiteSupport {
      * are also made while every page they could be mistaken for is stored.
      */
     private void warmThePageCache() throws IOException {
-        for (String page : java.util.List.of("/", "/archive", "/tags/rls", "/tags/iron", SEED_ARTICLE, "/about")) {
+        for (String page : List.of("/", "/archive", "/tags/rls", "/tags/iron", SEED_ARTICLE, "/about")) {
             for (int i = 0; i < 2; i++) {
                 assertThat(get(page).status()).as(page).isEqualTo(200);
             }

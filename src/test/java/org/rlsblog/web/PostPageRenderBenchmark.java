@@ -1,5 +1,7 @@
 package org.rlsblog.web;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,7 +80,7 @@ public class PostPageRenderBenchmark {
         }
         service.importComments(list);
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .apply(springSecurity())
                 .build();
     }
 

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,8 +73,8 @@ class SecurityHeadersTests extends LiveSiteSupport {
                 .isEmpty();
     }
 
-    private static java.util.Optional<String> directive(String csp, String name) {
-        return java.util.Arrays.stream(csp.split(";"))
+    private static Optional<String> directive(String csp, String name) {
+        return Arrays.stream(csp.split(";"))
                 .map(String::trim)
                 .filter(d -> d.startsWith(name + " "))
                 .findFirst();
@@ -95,7 +99,7 @@ class SecurityHeadersTests extends LiveSiteSupport {
                         .header("Cookie", cookie)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                                + java.net.URLEncoder.encode(ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+                                + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8)
                                 + "&_csrf=" + token))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

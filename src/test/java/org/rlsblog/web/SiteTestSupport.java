@@ -1,10 +1,14 @@
 package org.rlsblog.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,28 +59,22 @@ public abstract class SiteTestSupport {
 
     protected static Document html(MvcTestResult result) {
         try {
-            return Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.UnsupportedEncodingException e) {
+            return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The site's own 404 page: HTML in the layout, with a way back home. */
     protected static void assertNotFoundPage(HttpResponse<String> response) {
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(
-                        type -> org.assertj.core.api.Assertions.assertThat(type).startsWith("text/html"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         Document page = Jsoup.parse(response.body());
-        org.assertj.core.api.Assertions.assertThat(
-                        page.select("main.error-page h1").text())
-                .isIn("Page not found", "Pagina niet gevonden");
-        org.assertj.core.api.Assertions.assertThat(page.select("header.site-header a.site-title"))
-                .isNotEmpty();
-        org.assertj.core.api.Assertions.assertThat(page.select("footer.site-footer"))
-                .isNotEmpty();
-        org.assertj.core.api.Assertions.assertThat(page.select("main a[href=/]"))
-                .isNotEmpty();
+        assertThat(page.select("main.error-page h1").text()).isIn("Page not found", "Pagina niet gevonden");
+        assertThat(page.select("header.site-header a.site-title")).isNotEmpty();
+        assertThat(page.select("footer.site-footer")).isNotEmpty();
+        assertThat(page.select("main a[href=/]")).isNotEmpty();
     }
 
     /** A real request to the running server, sent as a browser would (path sent as written). */

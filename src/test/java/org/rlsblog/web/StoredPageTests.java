@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,11 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -78,12 +82,9 @@ class StoredPageTests extends LiveSiteSupport {
 
     private static Map<String, List<String>> lasting(HttpResponse<?> response) {
         return response.headers().map().entrySet().stream()
-                .filter(e -> !PER_ANSWER.contains(e.getKey().toLowerCase(java.util.Locale.ROOT)))
+                .filter(e -> !PER_ANSWER.contains(e.getKey().toLowerCase(Locale.ROOT)))
                 .collect(Collectors.toMap(
-                        e -> e.getKey().toLowerCase(java.util.Locale.ROOT),
-                        Map.Entry::getValue,
-                        (a, b) -> a,
-                        TreeMap::new));
+                        e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     @ParameterizedTest
@@ -220,7 +221,7 @@ class StoredPageTests extends LiveSiteSupport {
     }
 
     private static String gunzip(byte[] gzip) throws IOException {
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -248,7 +249,7 @@ class StoredPageTests extends LiveSiteSupport {
 
     /** Undoes Spring Security's XOR masking of a CSRF token (random bytes, then token XOR them). */
     private static String unmask(String masked) {
-        byte[] bytes = java.util.Base64.getUrlDecoder().decode(masked);
+        byte[] bytes = Base64.getUrlDecoder().decode(masked);
         int half = bytes.length / 2;
         byte[] token = new byte[half];
         for (int i = 0; i < half; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.Cookie;
 import java.net.http.HttpResponse;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,9 +86,7 @@ class WebConfigurationTests extends SiteTestSupport {
     void pointsTheLanguageSwitchOfTheNotFoundPageAtTheAddressAskedFor() throws Exception {
         HttpResponse<String> response = browse("/posts/no-such-post");
 
-        assertThat(org.jsoup.Jsoup.parse(response.body())
-                        .select(".language-switch a")
-                        .eachAttr("href"))
+        assertThat(Jsoup.parse(response.body()).select(".language-switch a").eachAttr("href"))
                 .containsExactly("/posts/no-such-post?lang=en", "/posts/no-such-post?lang=nl");
     }
 
@@ -95,9 +94,7 @@ class WebConfigurationTests extends SiteTestSupport {
     void keepsTheQueryButTheLanguageInTheLanguageSwitch() throws Exception {
         HttpResponse<String> search = browse("/search?q=liver+iron&lang=nl");
 
-        assertThat(org.jsoup.Jsoup.parse(search.body())
-                        .select(".language-switch a")
-                        .eachAttr("href"))
+        assertThat(Jsoup.parse(search.body()).select(".language-switch a").eachAttr("href"))
                 .containsExactly("/search?q=liver+iron&lang=en", "/search?q=liver+iron&lang=nl");
     }
 

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.TestClock;
 
 class ContentLoaderTests {
 
@@ -31,7 +31,7 @@ class ContentLoaderTests {
                 ContentFixtures.reader(properties),
                 RenderCache.none(),
                 properties,
-                Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
+                new TestClock(Instant.parse("2025-01-01T00:00:00Z")));
     }
 
     private Path write(String relative, String text) throws IOException {

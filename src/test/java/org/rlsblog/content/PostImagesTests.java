@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -16,11 +14,12 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.TestClock;
 
 /** Images in posts and pages: bundles, the markup each image gets, and the problems found. */
 class PostImagesTests {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final TestClock CLOCK = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
 
     @TempDir
     Path dir;

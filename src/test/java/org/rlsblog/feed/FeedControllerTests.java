@@ -75,7 +75,7 @@ class FeedControllerTests extends SeoSiteTestSupport {
     @Test
     void makesSiteRelativeLinksAndImagesInTheFullContentAbsolute() {
         Element feed = xml(mvc.get().uri("/feed.atom").exchange()).getDocumentElement();
-        org.jsoup.nodes.Document content = Jsoup.parseBodyFragment(text(entry(feed, REVIEWED_SLUG), "content"));
+        var content = Jsoup.parseBodyFragment(text(entry(feed, REVIEWED_SLUG), "content"));
 
         assertThat(content.text()).contains("Iron tablets help some people with restless legs.");
         assertThat(content.select("a[href=" + BASE_URL + "/about]")).hasSize(1);

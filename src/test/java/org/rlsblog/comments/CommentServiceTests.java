@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -29,6 +34,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,17 +43,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * temporary folder, migrated by Flyway), with a clock the tests move. The service bean runs with
  * {@code moderation=all}; submissions made with {@code moderation=returning} on the same database show that mode.
  */
-@SpringBootTest(
+@JdbcTest(
         properties = {
-            "blog.watch=false",
             "blog.comments.hold-words=acupuncture offer, Hold-Me",
             "blog.comments.spam-words=cheap-pills.example",
             "blog.comments.max-links=2",
             "blog.comments.max-depth=3"
         })
+@AutoConfigureTestDatabase(replace = Replace.NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 @RecordApplicationEvents
-@Import(TestClock.InContext.class)
+@Import({TestClock.InContext.class, CommentServiceTests.CommentsPackage.class})
 class CommentServiceTests {
+
+    /**
+     * The comments package alone on the store: it depends on no other feature. (The application class's
+     * {@code @EnableScheduling} still applies, as in every slice.)
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    @ComponentScan(basePackageClasses = CommentService.class)
+    @EnableConfigurationProperties(CommentProperties.class)
+    static class CommentsPackage {}
 
     static final Instant NOW = TestClock.NOW;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -835,14 +852,5 @@ class CommentServiceTests {
         assertThat(service.thread("gone-post", List.of()).roots())
                 .extracting(node -> node.comment().body())
                 .containsExactly("This one is kept");
-    }
-
-    @Test
-    void importedTheSeedCommentAtStartAsApproved() {
-        CommentThread seed = service.thread("rls-and-liver-diseases", List.of());
-
-        assertThat(seed.count()).isEqualTo(1);
-        assertThat(seed.roots().get(0).comment().authorName()).isEqualTo("Anonymous");
-        assertThat(seed.roots().get(0).comment().body()).startsWith("Fijn om er over te lezen .");
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rlsblog.CommentSiteTestSupport;
 import org.rlsblog.comments.CommentStatus;
+import org.rlsblog.comments.CommentThread;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -496,6 +497,16 @@ class CommentControllerTests extends CommentSiteTestSupport {
         assertThat(seed.select(".awaiting-moderation")).isEmpty();
         assertThat(seed.select("time").attr("datetime")).startsWith("2023-03-20");
         assertThat(shownText(seed.selectFirst(".comment-text"))).isEqualTo(seedText());
+    }
+
+    /** The importer (content/comments) stored the seed at start-up, approved, as the comments API returns it. */
+    @Test
+    void importedTheSeedCommentAtStartAsApproved() {
+        CommentThread seed = comments.thread(SEED_SLUG, List.of());
+
+        assertThat(seed.count()).isEqualTo(1);
+        assertThat(seed.roots().get(0).comment().authorName()).isEqualTo("Anonymous");
+        assertThat(seed.roots().get(0).comment().body()).startsWith("Fijn om er over te lezen .");
     }
 
     @Test

@@ -151,13 +151,10 @@ class TwoInstancesOnPostgresTests {
                 .mapToObj(i -> ImportedComment.builder()
                         .importKey("race:" + run + ":" + i)
                         .postSlug("import-race-" + run)
-                        .parentImportKey(null)
                         .authorName("Imported " + i)
                         .authorEmail("imported@example.org")
-                        .authorUrl(null)
                         .body("Imported comment " + i)
                         .status(CommentStatus.APPROVED)
-                        .byAuthor(false)
                         .createdAt(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i))
                         .build())
                 .toList();

@@ -111,13 +111,10 @@ class CommentFeedPrivacyTests extends CommentSiteTestSupport {
         return ImportedComment.builder()
                 .importKey(KEY + key)
                 .postSlug(slug)
-                .parentImportKey(null)
                 .authorName("Feed Reader")
                 .authorEmail("")
-                .authorUrl(null)
                 .body(body)
                 .status(CommentStatus.APPROVED)
-                .byAuthor(false)
                 .createdAt(at)
                 .build();
     }

@@ -226,13 +226,10 @@ class FeedControllerTests extends SeoSiteTestSupport {
         return ImportedComment.builder()
                 .importKey("feed-test:" + key)
                 .postSlug(REVIEWED_SLUG)
-                .parentImportKey(null)
                 .authorName("Feed Reader")
                 .authorEmail("Feed.Reader@Example.com")
-                .authorUrl(null)
                 .body(body)
                 .status(status)
-                .byAuthor(false)
                 .createdAt(NOW.minusSeconds(3600))
                 .build();
     }

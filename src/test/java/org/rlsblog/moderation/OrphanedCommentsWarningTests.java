@@ -50,13 +50,10 @@ class OrphanedCommentsWarningTests extends CommentSiteTestSupport {
         return ImportedComment.builder()
                 .importKey(key)
                 .postSlug(slug)
-                .parentImportKey(null)
                 .authorName("Old Reader")
                 .authorEmail("")
-                .authorUrl(null)
                 .body("Left on a post that moved.")
                 .status(status)
-                .byAuthor(false)
                 .createdAt(NOW)
                 .build();
     }

@@ -233,12 +233,10 @@ class CommentMailerTests {
                 .parentId(parentId)
                 .authorName(name)
                 .authorEmail(email)
-                .authorUrl(null)
                 .body(body)
                 .notifyReplies(notify)
                 .clientAddress("203.0.113.9")
                 .formToken(comments.formToken())
-                .honeypotFilled(false)
                 .build());
         assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
         return ((SubmitResult.Accepted) result).comment();

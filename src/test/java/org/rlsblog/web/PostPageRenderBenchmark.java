@@ -74,7 +74,6 @@ public class PostPageRenderBenchmark {
                     .body("A comment of a few sentences, as readers write them, with a link https://example.org/" + i
                             + " and some more words.\n\nA second paragraph.")
                     .status(CommentStatus.APPROVED)
-                    .byAuthor(false)
                     .createdAt(Instant.parse("2024-01-01T10:00:00Z").plusSeconds(i))
                     .build());
         }

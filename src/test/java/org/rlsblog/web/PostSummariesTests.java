@@ -48,13 +48,10 @@ class PostSummariesTests extends CommentSiteTestSupport {
         return ImportedComment.builder()
                 .importKey(KEY + key)
                 .postSlug(slug)
-                .parentImportKey(null)
                 .authorName("Card Reader")
                 .authorEmail("")
-                .authorUrl(null)
                 .body("A word.")
                 .status(CommentStatus.APPROVED)
-                .byAuthor(false)
                 .createdAt(NOW)
                 .build();
     }

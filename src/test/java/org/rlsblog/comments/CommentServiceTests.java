@@ -21,12 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlsblog.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -53,17 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @RecordApplicationEvents
-@Import({TestClock.InContext.class, CommentServiceTests.CommentsPackage.class})
+@Import({TestClock.InContext.class, CommentsInContext.class})
 class CommentServiceTests {
-
-    /**
-     * The comments package alone on the store: it depends on no other feature. (The application class's
-     * {@code @EnableScheduling} still applies, as in every slice.)
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = CommentService.class)
-    @EnableConfigurationProperties(CommentProperties.class)
-    static class CommentsPackage {}
 
     static final Instant NOW = TestClock.NOW;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

@@ -9,14 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.rlsblog.comments.CommentsInContext;
+import org.rlsblog.content.ContentProperties;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** {@code content/comments/*.yml} at start-up, against a real store: an unchanged file is not read again. */
-@SpringBootTest(properties = "blog.watch=false")
+/**
+ * {@code content/comments/*.yml} at start-up, against a real store: an unchanged file is not read again.
+ * A slice: the importer and the comments package on the H2 file, nothing of the web.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = Replace.NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@EnableConfigurationProperties(ContentProperties.class)
+@Import({ExistingCommentsImporter.class, CommentsInContext.class})
 class ExistingCommentsImporterTests {
 
     private static final Path ROOT = temporaryFolder();

@@ -1,12 +1,45 @@
 package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.web.SiteTestSupport.html;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.rlsblog.TestClock;
+import org.rlsblog.content.ContentInContext;
+import org.rlsblog.security.SecurityInContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-class ArchiveControllerTests extends SiteTestSupport {
+/**
+ * The archive page with its view, as a slice: the controller, the layout, the content of {@link
+ * TestSite} and the site's security chain, without the store, search or the page cache. The
+ * newsletter's form advice is left out (it is off when no mail is set up, as here).
+ */
+@WebMvcTest(
+        controllers = ArchiveController.class,
+        properties = "blog.watch=false",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.rlsblog\\.newsletter\\..*"))
+@EnableConfigurationProperties(SiteProperties.class)
+@Import({PageMetas.class, ContentInContext.class, SecurityInContext.class, TestClock.InContext.class})
+class ArchiveControllerTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @DynamicPropertySource
+    static void site(DynamicPropertyRegistry registry) {
+        registry.add("blog.content-dir", () -> TestSite.contentDir().toString());
+        registry.add("blog.data-dir", () -> TestSite.dataDir().toString());
+    }
 
     @Test
     void groupsPostsByYearAndMonthNewestFirst() {

@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules and spam checks of {@link CommentService} against the real H2 file database (in a
- * temporary folder, migrated by Flyway), with a clock the tests move. The service bean runs with
+ * temporary folder, migrated by Flyway), with a clock the tests move: a slice of the comments
+ * package alone ({@link CommentsInContext}), as it depends on no other feature. The service bean runs with
  * {@code moderation=all}; submissions made with {@code moderation=returning} on the same database show that mode.
  */
 @JdbcTest(

@@ -169,21 +169,22 @@ class CommentModerationController {
     private QueueItem item(Comment c, Locale locale) {
         Post post = catalog.findAnyPost(c.postSlug()).orElse(null);
         var created = c.createdAt().atZone(zone);
-        return new QueueItem(
-                c.id(),
-                post == null ? c.postSlug() : post.title(),
-                "/posts/" + c.postSlug() + "#" + c.anchor(),
-                c.authorName(),
-                c.authorEmail(),
-                c.linkableAuthorUrl(),
-                c.body(),
-                created.toOffsetDateTime().toString(),
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        return QueueItem.builder()
+                .id(c.id())
+                .postTitle(post == null ? c.postSlug() : post.title())
+                .postUrl("/posts/" + c.postSlug() + "#" + c.anchor())
+                .authorName(c.authorName())
+                .authorEmail(c.authorEmail())
+                .authorUrl(c.linkableAuthorUrl())
+                .body(c.body())
+                .createdIso(created.toOffsetDateTime().toString())
+                .createdText(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                         .withLocale(locale)
-                        .format(created),
-                c.byAuthor(),
-                c.parentId() != null,
-                c.status().name().toLowerCase(Locale.ROOT));
+                        .format(created))
+                .byAuthor(c.byAuthor())
+                .isReply(c.parentId() != null)
+                .status(c.status().name().toLowerCase(Locale.ROOT))
+                .build();
     }
 
     private static CommentStatus statusOf(String name) {

@@ -20,38 +20,40 @@ import org.springframework.stereotype.Component;
 public class PostViews {
 
     PostSummary summary(Post post, @Nullable Long commentCount, Locale locale) {
-        return new PostSummary(
-                post.url(),
-                post.title(),
-                date(post.published(), locale),
-                post.summary(),
-                post.readingMinutes(),
-                tags(post.tags()),
-                imageHtml(post, false),
-                commentCount,
-                post.lang().toLanguageTag());
+        return PostSummary.builder()
+                .url(post.url())
+                .title(post.title())
+                .date(date(post.published(), locale))
+                .summary(post.summary())
+                .readingMinutes(post.readingMinutes())
+                .tags(tags(post.tags()))
+                .imageHtml(imageHtml(post, false))
+                .commentCount(commentCount)
+                .lang(post.lang().toLanguageTag())
+                .build();
     }
 
     public PostView view(Post post, Neighbours neighbours, Locale locale) {
-        return new PostView(
-                post.slug(),
-                post.url(),
-                post.title(),
-                post.lang().toLanguageTag(),
-                post.summary(),
-                date(post.published(), locale),
-                post.updated() == null ? null : date(post.updated(), locale),
-                post.reviewed() == null ? null : date(post.reviewed(), locale),
-                post.reviewedBy(),
-                post.author(),
-                imageHtml(post, true),
-                post.readingMinutes(),
-                tags(post.tags()),
-                post.toc(),
-                post.showToc(),
-                post.html().toString(),
-                link(neighbours.newer()),
-                link(neighbours.older()));
+        return PostView.builder()
+                .slug(post.slug())
+                .url(post.url())
+                .title(post.title())
+                .lang(post.lang().toLanguageTag())
+                .summary(post.summary())
+                .published(date(post.published(), locale))
+                .updated(post.updated() == null ? null : date(post.updated(), locale))
+                .reviewed(post.reviewed() == null ? null : date(post.reviewed(), locale))
+                .reviewedBy(post.reviewedBy())
+                .author(post.author())
+                .imageHtml(imageHtml(post, true))
+                .readingMinutes(post.readingMinutes())
+                .tags(tags(post.tags()))
+                .toc(post.toc())
+                .showToc(post.showToc())
+                .html(post.html().toString())
+                .newer(link(neighbours.newer()))
+                .older(link(neighbours.older()))
+                .build();
     }
 
     /**

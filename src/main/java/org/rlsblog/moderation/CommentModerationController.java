@@ -4,8 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -169,22 +167,7 @@ class CommentModerationController {
     private QueueItem item(Comment c, Locale locale) {
         Post post = catalog.findAnyPost(c.postSlug()).orElse(null);
         var created = c.createdAt().atZone(zone);
-        return QueueItem.builder()
-                .id(c.id())
-                .postTitle(post == null ? c.postSlug() : post.title())
-                .postUrl("/posts/" + c.postSlug() + "#" + c.anchor())
-                .authorName(c.authorName())
-                .authorEmail(c.authorEmail())
-                .authorUrl(c.linkableAuthorUrl())
-                .body(c.body())
-                .createdIso(created.toOffsetDateTime().toString())
-                .createdText(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                        .withLocale(locale)
-                        .format(created))
-                .byAuthor(c.byAuthor())
-                .isReply(c.parentId() != null)
-                .status(c.status().name().toLowerCase(Locale.ROOT))
-                .build();
+        return QueueItem.of(c, post == null ? c.postSlug() : post.title(), created, locale);
     }
 
     private static CommentStatus statusOf(String name) {

@@ -20,40 +20,11 @@ import org.springframework.stereotype.Component;
 public class PostViews {
 
     PostSummary summary(Post post, @Nullable Long commentCount, Locale locale) {
-        return PostSummary.builder()
-                .url(post.url())
-                .title(post.title())
-                .date(date(post.published(), locale))
-                .summary(post.summary())
-                .readingMinutes(post.readingMinutes())
-                .tags(tags(post.tags()))
-                .imageHtml(imageHtml(post, false))
-                .commentCount(commentCount)
-                .lang(post.lang().toLanguageTag())
-                .build();
+        return PostSummary.of(post, commentCount, locale);
     }
 
     public PostView view(Post post, Neighbours neighbours, Locale locale) {
-        return PostView.builder()
-                .slug(post.slug())
-                .url(post.url())
-                .title(post.title())
-                .lang(post.lang().toLanguageTag())
-                .summary(post.summary())
-                .published(date(post.published(), locale))
-                .updated(post.updated() == null ? null : date(post.updated(), locale))
-                .reviewed(post.reviewed() == null ? null : date(post.reviewed(), locale))
-                .reviewedBy(post.reviewedBy())
-                .author(post.author())
-                .imageHtml(imageHtml(post, true))
-                .readingMinutes(post.readingMinutes())
-                .tags(tags(post.tags()))
-                .toc(post.toc())
-                .showToc(post.showToc())
-                .html(post.html().toString())
-                .newer(link(neighbours.newer()))
-                .older(link(neighbours.older()))
-                .build();
+        return PostView.of(post, neighbours, locale);
     }
 
     /**
@@ -93,9 +64,5 @@ public class PostViews {
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(locale)
                         .format(date));
-    }
-
-    private static @Nullable PostLink link(@Nullable Post post) {
-        return post == null ? null : new PostLink(post.url(), post.title());
     }
 }

@@ -34,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CommentModerationController {
 
+    /** The most comments one bulk action acts on: a bound on the work one form post can ask for. */
+    static final int MAX_BULK_IDS = 1000;
+
     private final CommentService comments;
     private final PostCatalog catalog;
     private final ModerationProperties properties;
@@ -126,7 +129,7 @@ class CommentModerationController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action " + action));
         int done = 0;
         if (ids != null) {
-            for (long id : ids.stream().distinct().limit(1000).toList()) {
+            for (long id : ids.stream().distinct().limit(MAX_BULK_IDS).toList()) {
                 done += apply(id, what) ? 1 : 0;
             }
         }

@@ -84,9 +84,9 @@ record ContentSnapshot(
         for (Post post : sorted) {
             Post other = postsBySlug.putIfAbsent(post.slug(), post);
             if (other != null) {
-                problems.add(new ContentProblem(
+                problems.add(slugProblem(
                         post.source(),
-                        lines.line(post.source(), "slug"),
+                        lines,
                         "duplicate slug '" + post.slug() + "': " + other.source() + " has it already"));
             }
         }
@@ -95,17 +95,17 @@ record ContentSnapshot(
         sortedPages.sort(Comparator.comparing((Page p) -> p.source().toString()));
         for (Page page : sortedPages) {
             if (Aliases.RESERVED.contains(page.slug())) {
-                problems.add(new ContentProblem(
+                problems.add(slugProblem(
                         page.source(),
-                        lines.line(page.source(), "slug"),
+                        lines,
                         "page slug '" + page.slug() + "' is taken by the site itself (/" + page.slug() + ")"));
                 continue;
             }
             Page other = pages.putIfAbsent(page.slug(), page);
             if (other != null) {
-                problems.add(new ContentProblem(
+                problems.add(slugProblem(
                         page.source(),
-                        lines.line(page.source(), "slug"),
+                        lines,
                         "duplicate page slug '" + page.slug() + "': " + other.source() + " has it already"));
             }
         }
@@ -157,6 +157,10 @@ record ContentSnapshot(
                 List.copyOf(files.draftPages()),
                 List.copyOf(warnings),
                 now);
+    }
+
+    private static ContentProblem slugProblem(Path source, KeyLines lines, String problem) {
+        return new ContentProblem(source, lines.line(source, "slug"), problem);
     }
 
     /** The posts dated {@code now} or earlier: a suffix of a newest-first list, found by binary search. */

@@ -29,6 +29,8 @@ class WebConfiguration implements WebMvcConfigurer {
     private static final Duration LANGUAGE_REMEMBERED_FOR = Duration.ofDays(365);
     /** A script's address changes with its content, so a browser may keep it as long as it likes. */
     private static final Duration SCRIPTS_KEPT_FOR = Duration.ofDays(365);
+    /** A media file keeps its address when the author replaces it, so a browser asks again after a day. */
+    private static final Duration MEDIA_KEPT_FOR = Duration.ofDays(1);
 
     /**
      * Right after the page cache, which answers a stored search without counting it, and before
@@ -91,7 +93,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 .toString();
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(media.endsWith("/") ? media : media + "/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+                .setCacheControl(CacheControl.maxAge(MEDIA_KEPT_FOR).cachePublic());
         registry.addResourceHandler("/js/**")
                 .addResourceLocations("classpath:/static/js/")
                 .setCacheControl(CacheControl.maxAge(SCRIPTS_KEPT_FOR).cachePublic())

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds compared in turns: each round starts every build once, on its own fresh data folder, and
-# measures the article (64 connections) and comment POSTs (16 connections), as bench.sh does but
+# measures the article (64 connections, plain and gzipped) and comment POSTs (16 connections), as bench.sh does but
 # in a minute a build. Use it to decide whether a piece earns its place: make a throw-away build
 # that switches the piece off (a -D flag read where it is used), then compare the two in turns.
 #
@@ -37,8 +37,9 @@ run_one() { # name jar flags...
   done
   local base="http://127.0.0.1:$port"
   wrk -t2 -c64 -d15s "$base$ARTICLE" > /dev/null 2>&1 # the JIT compiles what it runs often
-  local article
+  local article gzipped
   article=$(wrk -t2 -c64 -d10s --latency "$base$ARTICLE" | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {print r, "p99", p}')
+  gzipped=$(wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$base$ARTICLE" | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {print r, "p99", p}')
   # comments: a form token older than the least fill time, one CSRF cookie, distinct bodies
   curl -fs -c "$W/cookies" -b "$W/cookies" "$base$ARTICLE" -o "$W/form.html"
   export BENCH_POST_PATH="$ARTICLE/comments"
@@ -51,7 +52,7 @@ run_one() { # name jar flags...
   local comments
   comments=$(wrk -t2 -c16 -d10s --latency -s scripts/comment-post.lua "$base$ARTICLE/comments" \
     | awk '/Requests\/sec/ {r=$2} / 99%/ {p=$2} END {print r, "p99", p}')
-  printf '%-20s article/s %-24s comments/s %s\n' "$name" "$article" "$comments"
+  printf '%-20s article/s %-24s gzipped/s %-24s comments/s %s\n' "$name" "$article" "$gzipped" "$comments"
   kill "$PID"; wait "$PID" 2>/dev/null; PID=""
 }
 

@@ -133,18 +133,19 @@ class ArticlePageModel {
             replies.add(view(post, reply, open, replyTo, replying, locale));
         }
         boolean canReply = open && c.isApproved() && node.depth() < comments.maxDepth();
-        CommentView view = new CommentView(
-                c.id(),
-                c.anchor(),
-                c.authorName(),
-                c.linkableAuthorUrl(),
-                text.toHtml(c.body()),
-                PostViews.date(c.createdAt().atZone(post.published().getZone()), locale),
-                c.byAuthor(),
-                c.status() == CommentStatus.PENDING,
-                node.depth(),
-                canReply ? post.url() + "?replyTo=" + c.id() + "#respond" : null,
-                replies);
+        CommentView view = CommentView.builder()
+                .id(c.id())
+                .anchor(c.anchor())
+                .authorName(c.authorName())
+                .authorUrl(c.linkableAuthorUrl())
+                .bodyHtml(text.toHtml(c.body()))
+                .date(PostViews.date(c.createdAt().atZone(post.published().getZone()), locale))
+                .byAuthor(c.byAuthor())
+                .pending(c.status() == CommentStatus.PENDING)
+                .depth(node.depth())
+                .replyUrl(canReply ? post.url() + "?replyTo=" + c.id() + "#respond" : null)
+                .replies(replies)
+                .build();
         if (replyTo != null && replyTo == c.id() && canReply) {
             replying[0] = view;
         }

@@ -29,6 +29,10 @@ public class CommentCookies {
     public static final String PENDING = "pending_comments";
     public static final String REMEMBER = "comment_author";
     private static final int MAX_PENDING = 10;
+    /** How long a browser shows its writer the comments still waiting for moderation. */
+    private static final Duration PENDING_KEPT = Duration.ofDays(30);
+    /** How long a browser remembers the name, address and website a reader typed. */
+    private static final Duration DETAILS_KEPT = Duration.ofDays(365);
 
     private final CommentService comments;
 
@@ -59,7 +63,7 @@ public class CommentCookies {
         });
         tokens.add(comments.pendingToken(commentId));
         List<String> kept = tokens.subList(Math.max(0, tokens.size() - MAX_PENDING), tokens.size());
-        write(request, response, PENDING, String.join("-", kept), Duration.ofDays(30));
+        write(request, response, PENDING, String.join("-", kept), PENDING_KEPT);
     }
 
     /** The token of an address confirmed in this browser, as the confirmation page set it. */
@@ -87,7 +91,7 @@ public class CommentCookies {
                 response,
                 REMEMBER,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8)),
-                Duration.ofDays(365));
+                DETAILS_KEPT);
     }
 
     void forget(HttpServletRequest request, HttpServletResponse response) {

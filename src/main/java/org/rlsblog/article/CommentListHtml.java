@@ -18,6 +18,9 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class CommentListHtml {
 
+    /** A first guess at one comment's markup, so the buffer seldom grows while writing. */
+    private static final int CHARS_PER_COMMENT = 1200;
+
     private final MessageSource messages;
 
     CommentListHtml(MessageSource messages) {
@@ -25,7 +28,7 @@ class CommentListHtml {
     }
 
     String render(List<CommentView> comments, Locale locale, String contextPath) {
-        StringBuilder html = new StringBuilder(comments.size() * 1200);
+        StringBuilder html = new StringBuilder(comments.size() * CHARS_PER_COMMENT);
         Labels labels = new Labels(
                 messages.getMessage("comments.byAuthor", null, locale),
                 messages.getMessage("comments.awaiting", null, locale),

@@ -28,8 +28,10 @@ class StoreCompaction implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
 
+    private static final long BYTES_PER_MEGABYTE = 1024L * 1024;
+
     /** Below this a file is not worth the wait, whatever its fill. */
-    static final long MIN_FILE_BYTES = 64L * 1024 * 1024;
+    static final long MIN_FILE_BYTES = 64 * BYTES_PER_MEGABYTE;
 
     /** Compacts when at most this share of the file (in %) holds live data. */
     static final int MAX_LIVE_PERCENT = 25;
@@ -82,7 +84,7 @@ class StoreCompaction implements DisposableBean {
     }
 
     private static long megabytes(long bytes) {
-        return bytes / (1024 * 1024);
+        return bytes / BYTES_PER_MEGABYTE;
     }
 
     /** The database file, when the store is an embedded H2 file; null otherwise. */

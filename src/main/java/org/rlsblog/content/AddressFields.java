@@ -84,6 +84,6 @@ final class AddressFields {
         if (!WORDPRESS_ID.matcher(id.strip()).matches()) {
             throw new ContentFileException(line, "WordPress id '" + id + "' must be a number");
         }
-        return ContentSnapshot.WORDPRESS_KEY + Long.parseLong(id.strip());
+        return Aliases.WORDPRESS_KEY + Long.parseLong(id.strip());
     }
 }

@@ -1,7 +1,6 @@
 package org.rlsblog.content;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -17,10 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +33,6 @@ class ContentLoader {
     private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
     private static final int KIB = 1024;
     private static final long MAX_FILE_BYTES = 2L * KIB * KIB;
-    private static final long STAMP_PRIME = 31;
 
     private final ContentFileReader reader;
     private final RenderCache renders;
@@ -61,9 +56,9 @@ class ContentLoader {
         if (!Files.isDirectory(root) || !Files.isReadable(root)) {
             throw new IOException("content folder " + root + " is missing or unreadable");
         }
-        List<Path> postFiles = markdownFiles(root.resolve("posts"));
-        List<Path> pageFiles = markdownFiles(root.resolve("pages"));
-        long images = imageStamp(root);
+        List<Path> postFiles = ContentTree.markdownFiles(root.resolve("posts"));
+        List<Path> pageFiles = ContentTree.markdownFiles(root.resolve("pages"));
+        long images = ContentTree.imageStamp(root);
         List<Parsed> parsedPosts =
                 postFiles.parallelStream().map(f -> parse(f, true, images)).toList();
         List<Parsed> parsedPages =
@@ -101,17 +96,16 @@ class ContentLoader {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             Parsed cached = cache.get(file);
-            if (cached != null
-                    && cached.modified().equals(attributes.lastModifiedTime())
-                    && cached.size() == attributes.size()
-                    && (!cached.withImages() || cached.images() == images)) {
+            if (cached != null && cached.stamp().isCurrent(attributes, images)) {
                 return cached;
             }
             Parsed parsed = read(file, post, attributes, images);
             cache.put(file, parsed);
             return parsed;
         } catch (IOException e) {
-            return Parsed.leftOut(FileTime.fromMillis(0), -1, new ContentProblem(file, 1, "unreadable: " + e), images);
+            return Parsed.leftOut(
+                    new FileStamp(FileTime.fromMillis(0), -1, true, images),
+                    new ContentProblem(file, 1, "unreadable: " + e));
         }
     }
 
@@ -125,36 +119,17 @@ class ContentLoader {
             String text = decode(Files.readAllBytes(file));
             // a file that may show an image is read again when any image changes: its HTML holds their sizes
             boolean withImages = BodyRenderer.mentionsImages(text) || text.contains("image");
+            FileStamp stamp = new FileStamp(modified, size, withImages, images);
             if (post) {
                 ContentFileReader.Result<Post> result = reader.readPost(file, text);
-                return new Parsed(
-                        modified,
-                        size,
-                        result.item(),
-                        null,
-                        null,
-                        result.draft(),
-                        warnings(file, result.warnings()),
-                        result.keyLines(),
-                        withImages,
-                        images);
+                return Parsed.post(stamp, result, warnings(file, result.warnings()));
             }
             ContentFileReader.Result<Page> result = reader.readPage(file, text);
-            return new Parsed(
-                    modified,
-                    size,
-                    null,
-                    result.item(),
-                    null,
-                    result.draft(),
-                    warnings(file, result.warnings()),
-                    result.keyLines(),
-                    withImages,
-                    images);
+            return Parsed.page(stamp, result, warnings(file, result.warnings()));
         } catch (ContentFileException e) {
             ContentProblem problem = new ContentProblem(file, Math.max(1, e.line()), e.getMessage());
             log.warn("Content file left out: {}", problem);
-            return Parsed.leftOut(modified, size, problem, images);
+            return Parsed.leftOut(new FileStamp(modified, size, true, images), problem);
         }
     }
 
@@ -184,72 +159,6 @@ class ContentLoader {
                 .toList();
     }
 
-    /**
-     * The Markdown files under {@code dir}; in a bundle (a folder with {@code index.md}) only that
-     * file, since the rest of a bundle belongs to its post.
-     */
-    private static List<Path> markdownFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<Path> markdown;
-        try (Stream<Path> files = Files.walk(dir)) {
-            markdown = files.filter(Files::isRegularFile)
-                    .filter(f -> {
-                        String name = f.getFileName().toString();
-                        return !name.startsWith(".") && (name.endsWith(".md") || name.endsWith(".markdown"));
-                    })
-                    .sorted()
-                    .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        Set<Path> bundles = new HashSet<>();
-        markdown.stream().map(ImageContext::bundleOf).filter(Objects::nonNull).forEach(bundles::add);
-        return markdown.stream()
-                .filter(f -> ImageContext.bundleOf(f) != null || !isInBundle(f, bundles))
-                .toList();
-    }
-
-    private static boolean isInBundle(Path file, Set<Path> bundles) {
-        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
-            if (bundles.contains(dir)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A number that changes when any raster image under the content folder is added, removed or
-     * changed: the files that show images are then read again.
-     */
-    private static long imageStamp(Path root) throws IOException {
-        long stamp = 0;
-        for (String folder : List.of("posts", "pages", "media")) {
-            Path dir = root.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    if (ImageLinks.RASTER.contains(
-                            ImageLinks.extension(file.getFileName().toString()))) {
-                        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                        stamp = stamp * STAMP_PRIME
-                                + Objects.hash(
-                                        file.toString(),
-                                        attributes.size(),
-                                        attributes.lastModifiedTime().toMillis());
-                    }
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
-        return stamp;
-    }
-
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
         List<T> all = new ArrayList<>(a.size() + b.size());
         all.addAll(a);
@@ -257,21 +166,39 @@ class ContentLoader {
         return all;
     }
 
+    /**
+     * When a file was read: it is read again when its size or time changes, or, if it may show an
+     * image, when any image changes.
+     */
+    private record FileStamp(FileTime modified, long size, boolean withImages, long images) {
+
+        boolean isCurrent(BasicFileAttributes attributes, long currentImages) {
+            return modified.equals(attributes.lastModifiedTime())
+                    && size == attributes.size()
+                    && (!withImages || images == currentImages);
+        }
+    }
+
     private record Parsed(
-            FileTime modified,
-            long size,
+            FileStamp stamp,
             @Nullable Post post,
             @Nullable Page page,
             @Nullable ContentProblem problem,
             boolean draft,
             List<ContentProblem> warnings,
-            Map<String, Integer> keyLines,
-            boolean withImages,
-            long images) {
+            Map<String, Integer> keyLines) {
+
+        static Parsed post(FileStamp stamp, ContentFileReader.Result<Post> result, List<ContentProblem> warnings) {
+            return new Parsed(stamp, result.item(), null, null, result.draft(), warnings, result.keyLines());
+        }
+
+        static Parsed page(FileStamp stamp, ContentFileReader.Result<Page> result, List<ContentProblem> warnings) {
+            return new Parsed(stamp, null, result.item(), null, result.draft(), warnings, result.keyLines());
+        }
 
         /** A file left out; read again whenever images change, as its problem may be about one. */
-        static Parsed leftOut(FileTime modified, long size, ContentProblem problem, long images) {
-            return new Parsed(modified, size, null, null, problem, false, List.of(), Map.of(), true, images);
+        static Parsed leftOut(FileStamp stamp, ContentProblem problem) {
+            return new Parsed(stamp, null, null, problem, false, List.of(), Map.of());
         }
     }
 }

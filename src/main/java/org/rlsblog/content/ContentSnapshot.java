@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,9 +31,6 @@ record ContentSnapshot(
         List<Page> draftPages,
         List<ContentProblem> warnings,
         Instant loadedAt) {
-
-    /** Alias keys of WordPress ids ({@code wordpress:9}): no request path starts so, so only an id look-up finds them. */
-    static final String WORDPRESS_KEY = "wordpress:";
 
     /** The line a front matter key stands on in a file, for problems found across files. */
     @FunctionalInterface
@@ -60,31 +56,6 @@ record ContentSnapshot(
             List<ContentProblem> problems,
             List<ContentProblem> warnings,
             KeyLines lines) {}
-
-    /** First path segments that belong to the application; pages and aliases may not take them. */
-    static final Set<String> RESERVED = Set.of(
-            "posts",
-            "tags",
-            "archive",
-            "search",
-            "admin",
-            "login",
-            "logout",
-            "media",
-            "feed",
-            "feed.atom",
-            "feed.rss",
-            "sitemap.xml",
-            "robots.txt",
-            "error",
-            "css",
-            "js",
-            "images",
-            "assets",
-            "actuator",
-            "favicon.ico",
-            "page",
-            "preview");
 
     static final Comparator<Post> NEWEST_FIRST =
             Comparator.comparing(Post::published).reversed().thenComparing(Post::slug);
@@ -113,9 +84,9 @@ record ContentSnapshot(
         for (Post post : sorted) {
             Post other = postsBySlug.putIfAbsent(post.slug(), post);
             if (other != null) {
-                problems.add(new ContentProblem(
+                problems.add(slugProblem(
                         post.source(),
-                        lines.line(post.source(), "slug"),
+                        lines,
                         "duplicate slug '" + post.slug() + "': " + other.source() + " has it already"));
             }
         }
@@ -123,37 +94,34 @@ record ContentSnapshot(
         List<Page> sortedPages = new ArrayList<>(pageCandidates);
         sortedPages.sort(Comparator.comparing((Page p) -> p.source().toString()));
         for (Page page : sortedPages) {
-            if (RESERVED.contains(page.slug())) {
-                problems.add(new ContentProblem(
+            if (Aliases.RESERVED.contains(page.slug())) {
+                problems.add(slugProblem(
                         page.source(),
-                        lines.line(page.source(), "slug"),
+                        lines,
                         "page slug '" + page.slug() + "' is taken by the site itself (/" + page.slug() + ")"));
                 continue;
             }
             Page other = pages.putIfAbsent(page.slug(), page);
             if (other != null) {
-                problems.add(new ContentProblem(
+                problems.add(slugProblem(
                         page.source(),
-                        lines.line(page.source(), "slug"),
+                        lines,
                         "duplicate page slug '" + page.slug() + "': " + other.source() + " has it already"));
             }
         }
 
-        Map<String, String> aliases = new HashMap<>();
         Set<String> liveUrls = new HashSet<>();
         postsBySlug.values().forEach(p -> liveUrls.add(p.url()));
         pages.values().forEach(p -> liveUrls.add(p.url()));
-        Map<String, Path> aliasOwners = new HashMap<>();
+        Aliases aliases = new Aliases(liveUrls, problems, lines);
         List<Post> posts = new ArrayList<>();
         for (Post post : postsBySlug.values()) {
-            if (addAliases(
-                    post.aliases(), post.url(), post.source(), liveUrls, aliases, aliasOwners, problems, lines)) {
+            if (aliases.add(post.aliases(), post.url(), post.source())) {
                 posts.add(post);
             }
         }
         for (Page page : List.copyOf(pages.values())) {
-            if (!addAliases(
-                    page.aliases(), page.url(), page.source(), liveUrls, aliases, aliasOwners, problems, lines)) {
+            if (!aliases.add(page.aliases(), page.url(), page.source())) {
                 pages.remove(page.slug());
             }
         }
@@ -183,7 +151,7 @@ record ContentSnapshot(
                 Map.copyOf(byTag),
                 Collections.unmodifiableMap(tags),
                 Map.copyOf(pages),
-                Map.copyOf(aliases),
+                aliases.targets(),
                 List.copyOf(problems),
                 drafts,
                 List.copyOf(files.draftPages()),
@@ -191,74 +159,22 @@ record ContentSnapshot(
                 now);
     }
 
-    /**
-     * Checks a file's aliases all together: a file with one bad alias is left out whole, so that
-     * a typo never silently sends an old address somewhere else.
-     */
-    private static boolean addAliases(
-            List<String> wanted,
-            String target,
-            Path source,
-            Set<String> liveUrls,
-            Map<String, String> aliases,
-            Map<String, Path> owners,
-            List<ContentProblem> problems,
-            KeyLines lines) {
-        List<String> keys = new ArrayList<>();
-        for (String alias : wanted) {
-            String key = normalize(alias);
-            String firstSegment = key.length() > 1 ? key.substring(1).split("/", 2)[0] : "";
-            String problem = null;
-            if (key.startsWith(WORDPRESS_KEY)) {
-                if (owners.containsKey(key) || keys.contains(key)) {
-                    problem = "WordPress id " + key.substring(WORDPRESS_KEY.length()) + " is already the id of "
-                            + owners.getOrDefault(key, source);
-                }
-            } else if (key.equals("/") || RESERVED.contains(firstSegment) && !isOldPostAddress(key)) {
-                problem = "alias '" + alias + "' collides with the site's own address " + key;
-            } else if (liveUrls.contains(key)) {
-                problem = "alias '" + alias + "' collides with the address of a post or page";
-            } else if (owners.containsKey(key) || keys.contains(key)) {
-                problem = "alias '" + alias + "' is already an alias of " + owners.getOrDefault(key, source);
+    private static ContentProblem slugProblem(Path source, KeyLines lines, String problem) {
+        return new ContentProblem(source, lines.line(source, "slug"), problem);
+    }
+
+    /** The posts dated {@code now} or earlier: a suffix of a newest-first list, found by binary search. */
+    static List<Post> dueBy(List<Post> newestFirst, Instant now) {
+        int low = 0;
+        int high = newestFirst.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (newestFirst.get(mid).published().toInstant().isAfter(now)) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
-            if (problem != null) {
-                problems.add(new ContentProblem(source, lines.line(source, "aliases"), problem));
-                return false;
-            }
-            keys.add(key);
         }
-        for (String key : keys) {
-            aliases.put(key, target);
-            owners.put(key, source);
-        }
-        return true;
-    }
-
-    /** Whether a path belongs to the site itself (a page or an alias may not take it). */
-    static boolean isReserved(String path) {
-        String key = normalize(path);
-        String firstSegment = key.length() > 1 ? key.substring(1).split("/", 2)[0] : "";
-        return key.equals("/") || RESERVED.contains(firstSegment) && !isOldPostAddress(key);
-    }
-
-    /** A renamed post may keep its old {@code /posts/old-slug} address as an alias. */
-    private static boolean isOldPostAddress(String key) {
-        return key.startsWith("/posts/") && Slugs.isValid(key.substring("/posts/".length()));
-    }
-
-    /** The form aliases are looked up in: lowercase, no trailing slash, no query. */
-    static String normalize(String path) {
-        if (path.startsWith(WORDPRESS_KEY)) {
-            return path;
-        }
-        String key = path;
-        int query = key.indexOf('?');
-        if (query >= 0) {
-            key = key.substring(0, query);
-        }
-        while (key.length() > 1 && key.endsWith("/")) {
-            key = key.substring(0, key.length() - 1);
-        }
-        return key.toLowerCase(Locale.ROOT);
+        return newestFirst.subList(low, newestFirst.size());
     }
 }

@@ -16,6 +16,9 @@ public final class ImageHtml {
     /** How wide the small image of a post card is shown. */
     public static final String CARD_SIZES = "6rem";
 
+    /** A first guess at the markup's length, so the buffer seldom grows. */
+    private static final int EXPECTED_LENGTH = 256;
+
     private ImageHtml() {}
 
     /**
@@ -24,7 +27,7 @@ public final class ImageHtml {
      * @param first whether this is the page's first image, which is fetched at once instead of lazily
      */
     public static String of(ImageFacts image, String alt, @Nullable String title, boolean first, String sizes) {
-        StringBuilder html = new StringBuilder(256);
+        StringBuilder html = new StringBuilder(EXPECTED_LENGTH);
         String webp = image.webpSrcset();
         if (!webp.isEmpty()) {
             html.append("<picture><source type=\"image/webp\" srcset=\"")

@@ -106,7 +106,7 @@ public class PostCatalog {
 
     /** Page {@code page} (1-based) of the published posts; empty when there is no such page. */
     public Optional<PostList> latest(int page, int size) {
-        return paginate(published(), page, size);
+        return PostList.page(published(), page, size);
     }
 
     /** Page {@code page} of the posts with a tag; empty for an unknown tag or page. */
@@ -115,8 +115,8 @@ public class PostCatalog {
         if (all == null) {
             return Optional.empty();
         }
-        List<Post> visible = visible(all);
-        return visible.isEmpty() ? Optional.empty() : paginate(visible, page, size);
+        List<Post> visible = ContentSnapshot.dueBy(all, clock.instant());
+        return visible.isEmpty() ? Optional.empty() : PostList.page(visible, page, size);
     }
 
     public Optional<Tag> findTag(String tagSlug) {
@@ -130,7 +130,7 @@ public class PostCatalog {
 
     /** All published posts, newest first. */
     public List<Post> published() {
-        return visible(snapshot.get().posts());
+        return ContentSnapshot.dueBy(snapshot.get().posts(), clock.instant());
     }
 
     /** The published posts next to this one in time. */
@@ -152,7 +152,8 @@ public class PostCatalog {
      */
     public Optional<Instant> nextPublication() {
         List<Post> newestFirst = snapshot.get().posts();
-        int scheduled = newestFirst.size() - visible(newestFirst).size();
+        int scheduled = newestFirst.size()
+                - ContentSnapshot.dueBy(newestFirst, clock.instant()).size();
         return scheduled == 0
                 ? Optional.empty()
                 : Optional.of(newestFirst.get(scheduled - 1).published().toInstant());
@@ -183,7 +184,7 @@ public class PostCatalog {
 
     /** Where an old address ({@code aliases:} in front matter) now lives, if it is one. */
     public Optional<String> aliasTarget(String path) {
-        String target = snapshot.get().aliases().get(ContentSnapshot.normalize(path));
+        String target = snapshot.get().aliases().get(Aliases.normalize(path));
         if (target == null || !target.startsWith("/posts/")) {
             return Optional.ofNullable(target);
         }
@@ -192,12 +193,12 @@ public class PostCatalog {
 
     /** Where the post or page with this WordPress id ({@code wordpress_id}, {@code wordpress_attachments}) lives. */
     public Optional<String> wordpressTarget(long wordpressId) {
-        return aliasTarget(ContentSnapshot.WORDPRESS_KEY + wordpressId);
+        return aliasTarget(Aliases.WORDPRESS_KEY + wordpressId);
     }
 
     /** Whether {@code path} is one of the site's own addresses, which no page or alias may take. */
     public static boolean isReservedAddress(String path) {
-        return ContentSnapshot.isReserved(path);
+        return Aliases.isReserved(path);
     }
 
     /** Files left out of the current snapshot, and why. */
@@ -242,31 +243,5 @@ public class PostCatalog {
 
     private boolean isDue(Post post) {
         return !post.published().toInstant().isAfter(clock.instant());
-    }
-
-    /** The posts dated now or earlier: a suffix of a newest-first list, found by binary search. */
-    private List<Post> visible(List<Post> newestFirst) {
-        Instant now = clock.instant();
-        int low = 0;
-        int high = newestFirst.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (newestFirst.get(mid).published().toInstant().isAfter(now)) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return newestFirst.subList(low, newestFirst.size());
-    }
-
-    private static Optional<PostList> paginate(List<Post> posts, int page, int size) {
-        int totalPages = Math.max(1, (posts.size() + size - 1) / size);
-        if (page < 1 || page > totalPages) {
-            return Optional.empty();
-        }
-        int from = (page - 1) * size;
-        int to = Math.min(posts.size(), from + size);
-        return Optional.of(new PostList(posts.subList(from, to), page, totalPages, posts.size()));
     }
 }

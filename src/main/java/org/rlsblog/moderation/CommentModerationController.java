@@ -4,8 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CommentModerationController {
+
+    /** The most comments one bulk action acts on: a bound on the work one form post can ask for. */
+    static final int MAX_BULK_IDS = 1000;
 
     private final CommentService comments;
     private final PostCatalog catalog;
@@ -128,7 +129,7 @@ class CommentModerationController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown action " + action));
         int done = 0;
         if (ids != null) {
-            for (long id : ids.stream().distinct().limit(1000).toList()) {
+            for (long id : ids.stream().distinct().limit(MAX_BULK_IDS).toList()) {
                 done += apply(id, what) ? 1 : 0;
             }
         }
@@ -169,21 +170,7 @@ class CommentModerationController {
     private QueueItem item(Comment c, Locale locale) {
         Post post = catalog.findAnyPost(c.postSlug()).orElse(null);
         var created = c.createdAt().atZone(zone);
-        return new QueueItem(
-                c.id(),
-                post == null ? c.postSlug() : post.title(),
-                "/posts/" + c.postSlug() + "#" + c.anchor(),
-                c.authorName(),
-                c.authorEmail(),
-                c.linkableAuthorUrl(),
-                c.body(),
-                created.toOffsetDateTime().toString(),
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                        .withLocale(locale)
-                        .format(created),
-                c.byAuthor(),
-                c.parentId() != null,
-                c.status().name().toLowerCase(Locale.ROOT));
+        return QueueItem.of(c, post == null ? c.postSlug() : post.title(), created, locale);
     }
 
     private static CommentStatus statusOf(String name) {

@@ -1,6 +1,11 @@
 package org.rlsblog.moderation;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.rlsblog.comments.Comment;
 
 /** One comment in the moderation queue, with the post it is on. */
 record QueueItem(
@@ -15,4 +20,24 @@ record QueueItem(
         String createdText,
         boolean byAuthor,
         boolean isReply,
-        String status) {}
+        String status) {
+
+    /** A comment in the queue, on the post titled {@code postTitle}, written at {@code created}. */
+    static QueueItem of(Comment c, String postTitle, ZonedDateTime created, Locale locale) {
+        return new QueueItem(
+                c.id(),
+                postTitle,
+                "/posts/" + c.postSlug() + "#" + c.anchor(),
+                c.authorName(),
+                c.authorEmail(),
+                c.linkableAuthorUrl(),
+                c.body(),
+                created.toOffsetDateTime().toString(),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .format(created),
+                c.byAuthor(),
+                c.parentId() != null,
+                c.status().name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.rlsblog.content.ContentChanged;
-import org.rlsblog.content.ContentProperties;
-import org.rlsblog.content.Post;
-import org.rlsblog.content.PostCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,16 +28,13 @@ class Sender implements SmartLifecycle {
     static final int BATCH = 100;
     /** How long the thread waits when there is nothing to send, before it looks again. */
     static final Duration IDLE = Duration.ofSeconds(1);
-    /** A temporarily refused mail is tried again after this, doubled for each further attempt. */
-    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
-
-    static final Duration LONGEST_RETRY = Duration.ofHours(2);
-    /** Attempts before a temporarily refused mail is given up (about a day of retries). */
-    static final int MAX_ATTEMPTS = 12;
     /** How long sending pauses when the mail server cannot be reached, doubled up to {@link #LONGEST_PAUSE}. */
     static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
 
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+
+    /** How long {@link #stop()} waits for the mail being sent to finish. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /** Below the web server's phase (Spring Boot starts it at {@code DEFAULT_PHASE - 2048}). */
     static final int START_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -49,12 +42,8 @@ class Sender implements SmartLifecycle {
     private final NewsletterSwitch newsletter;
     private final Announcements announcements;
     private final Deliveries deliveries;
-    private final Subscribers subscribers;
-    private final Subscriptions subscriptions;
-    private final Letters letters;
+    private final DeliveryAttempts attempts;
     private final MailOut mail;
-    private final PostCatalog catalog;
-    private final String host;
     private final Bucket pace;
     private final Object wake = new Object();
     private volatile boolean running;
@@ -65,24 +54,14 @@ class Sender implements SmartLifecycle {
             NewsletterSwitch newsletter,
             Announcements announcements,
             Deliveries deliveries,
-            Subscribers subscribers,
-            Subscriptions subscriptions,
-            Letters letters,
+            DeliveryAttempts attempts,
             MailOut mail,
-            PostCatalog catalog,
-            ContentProperties content,
             NewsletterProperties properties) {
         this.newsletter = newsletter;
         this.announcements = announcements;
         this.deliveries = deliveries;
-        this.subscribers = subscribers;
-        this.subscriptions = subscriptions;
-        this.letters = letters;
+        this.attempts = attempts;
         this.mail = mail;
-        this.catalog = catalog;
-        this.host = content.baseUrl().getHost() == null
-                ? "localhost"
-                : content.baseUrl().getHost();
         long nanosPerMail = Math.max(1, Math.round(TimeUnit.SECONDS.toNanos(1) / properties.rate()));
         this.pace = Bucket.builder()
                 .addLimit(Bandwidth.builder()
@@ -122,7 +101,7 @@ class Sender implements SmartLifecycle {
         if (sending != null) {
             sending.interrupt();
             try {
-                sending.join(TimeUnit.SECONDS.toMillis(10));
+                sending.join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -167,11 +146,14 @@ class Sender implements SmartLifecycle {
                         return;
                     }
                     pace.asBlocking().consume(1);
-                    deliveries.claim(id).ifPresent(this::deliver);
+                    Optional<Deliveries.Claimed> claimed = deliveries.claim(id);
+                    if (claimed.isPresent() && attempts.deliver(claimed.get())) {
+                        pause = FIRST_PAUSE;
+                    }
                 }
             } catch (InterruptedException stopping) {
                 return;
-            } catch (PauseSending unavailable) {
+            } catch (DeliveryAttempts.PauseSending unavailable) {
                 mail.closeConnection();
                 log.warn(
                         "Newsletter: the mail server is not available ({}); trying again in {}",
@@ -190,69 +172,12 @@ class Sender implements SmartLifecycle {
         }
     }
 
-    private void deliver(Deliveries.Claimed delivery) {
-        Optional<Post> post = catalog.findPost(delivery.postSlug());
-        if (post.isEmpty()) {
-            deliveries.fail(delivery.id(), "the post is no longer published");
-            return;
-        }
-        MailOut.Letter letter = letters.letter(
-                post.get(),
-                delivery.email(),
-                delivery.lang(),
-                subscriptions.unsubscribeUrl(delivery.email()),
-                "<newsletter-" + delivery.id() + "@" + host + ">");
-        try {
-            mail.send(letter);
-        } catch (MailException e) {
-            failed(delivery, e);
-            return;
-        }
-        deliveries.markSent(delivery.id());
-        pause = FIRST_PAUSE;
-    }
-
-    private void failed(Deliveries.Claimed delivery, MailException e) {
-        String error = String.valueOf(e.getMessage());
-        switch (SmtpOutcome.of(e)) {
-            case ADDRESS_REFUSED -> {
-                deliveries.fail(delivery.id(), error);
-                subscribers.stop(delivery.email(), "BOUNCED");
-                log.info("Newsletter: the mail server refused a subscriber's address for good; it is removed");
-            }
-            case MESSAGE_REFUSED -> deliveries.fail(delivery.id(), error);
-            case TRY_LATER -> {
-                if (delivery.attempts() + 1 >= MAX_ATTEMPTS) {
-                    deliveries.fail(delivery.id(), error);
-                } else {
-                    deliveries.retryLater(delivery.id(), retryAfter(delivery.attempts()), error);
-                }
-            }
-            case SERVER_UNAVAILABLE -> {
-                deliveries.release(delivery.id());
-                throw new PauseSending(error);
-            }
-        }
-    }
-
-    static Duration retryAfter(int attemptsBefore) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attemptsBefore, 16));
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
-    }
-
     private boolean sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
             return running;
         } catch (InterruptedException e) {
             return false;
-        }
-    }
-
-    /** The mail server did not answer about a mail; sending waits a while. */
-    private static final class PauseSending extends RuntimeException {
-        PauseSending(String message) {
-            super(message, null, false, false);
         }
     }
 }

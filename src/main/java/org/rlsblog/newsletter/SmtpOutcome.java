@@ -22,16 +22,19 @@ enum SmtpOutcome {
     /** The longest chain of causes looked at; real chains are a few long. */
     private static final int MAX_CAUSES = 20;
 
+    /** SMTP reply codes from here up are permanent refusals; below, the server asks to try later. */
+    private static final int PERMANENT_FAILURE = 500;
+
     static SmtpOutcome of(MailException failure) {
         List<Throwable> causes = causes(failure);
         for (Throwable cause : causes) {
             if (cause instanceof SMTPAddressFailedException refused) {
-                return refused.getReturnCode() >= 500 ? ADDRESS_REFUSED : TRY_LATER;
+                return refused.getReturnCode() >= PERMANENT_FAILURE ? ADDRESS_REFUSED : TRY_LATER;
             }
         }
         for (Throwable cause : causes) {
             if (cause instanceof SMTPSendFailedException refused && refused.getReturnCode() > 0) {
-                return refused.getReturnCode() >= 500 ? MESSAGE_REFUSED : TRY_LATER;
+                return refused.getReturnCode() >= PERMANENT_FAILURE ? MESSAGE_REFUSED : TRY_LATER;
             }
         }
         return SERVER_UNAVAILABLE;

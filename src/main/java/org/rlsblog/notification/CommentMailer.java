@@ -62,8 +62,8 @@ class CommentMailer {
     /**
      * The author hears of every new comment that is not already marked as spam. Whether there is
      * a mail to send is decided here, on the request's thread: handing every comment to another
-     * thread only to find no mail server or no author address cost about 4 % of the processor
-     * under a burst of comments.
+     * thread only to find no mail server or no author address cost processor time under a burst
+     * of comments (see docs/benchmarks.md, what the measurements kept).
      */
     @EventListener
     public void onSubmitted(CommentSubmitted event) {

@@ -1,5 +1,7 @@
 package org.rlsblog.web;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -30,4 +32,82 @@ public record PageMeta(
 
     /** A {@code <link rel="alternate">} to a feed. */
     record FeedLink(String type, String title, String href) {}
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link PageMeta} by naming its parts; unset flags are false, numbers 0, lists empty and optional parts null. */
+    static final class Builder {
+
+        private @Nullable String title;
+        private @Nullable String description;
+        private @Nullable String canonicalUrl;
+        private @Nullable String type;
+        private @Nullable Image image;
+        private @Nullable String publishedIso;
+        private @Nullable String modifiedIso;
+        private @Nullable String jsonLd;
+        private List<FeedLink> feeds = List.of();
+
+        private Builder() {}
+
+        Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        Builder canonicalUrl(String canonicalUrl) {
+            this.canonicalUrl = canonicalUrl;
+            return this;
+        }
+
+        Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        Builder image(@Nullable Image image) {
+            this.image = image;
+            return this;
+        }
+
+        Builder publishedIso(@Nullable String publishedIso) {
+            this.publishedIso = publishedIso;
+            return this;
+        }
+
+        Builder modifiedIso(@Nullable String modifiedIso) {
+            this.modifiedIso = modifiedIso;
+            return this;
+        }
+
+        Builder jsonLd(@Nullable String jsonLd) {
+            this.jsonLd = jsonLd;
+            return this;
+        }
+
+        Builder feeds(List<FeedLink> feeds) {
+            this.feeds = feeds;
+            return this;
+        }
+
+        PageMeta build() {
+            return new PageMeta(
+                    requireNonNull(title, "title"),
+                    requireNonNull(description, "description"),
+                    requireNonNull(canonicalUrl, "canonicalUrl"),
+                    requireNonNull(type, "type"),
+                    image,
+                    publishedIso,
+                    modifiedIso,
+                    jsonLd,
+                    feeds);
+        }
+    }
 }

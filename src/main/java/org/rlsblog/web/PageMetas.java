@@ -32,54 +32,51 @@ public class PageMetas {
     }
 
     PageMeta forSite(String path, String title) {
-        return new PageMeta(
-                title,
-                site.description(),
-                content.absolute(path),
-                "website",
-                null,
-                null,
-                null,
-                websiteJsonLd(),
-                siteFeeds());
+        return website(title, site.description(), path)
+                .jsonLd(websiteJsonLd())
+                .feeds(siteFeeds())
+                .build();
     }
 
     PageMeta forTag(Tag tag, String path, String title) {
         List<PageMeta.FeedLink> feeds = new ArrayList<>(siteFeeds());
         feeds.add(new PageMeta.FeedLink("application/atom+xml", title, "/tags/" + tag.slug() + "/feed.atom"));
-        return new PageMeta(
-                title, site.description(), content.absolute(path), "website", null, null, null, null, feeds);
+        return website(title, site.description(), path).feeds(feeds).build();
     }
 
     PageMeta forPage(Page page) {
-        return new PageMeta(
-                page.title(),
-                page.summary(),
-                content.absolute(page.url()),
-                "website",
-                null,
-                null,
-                page.updated() == null
-                        ? null
-                        : page.updated().toOffsetDateTime().toString(),
-                null,
-                siteFeeds());
+        return website(page.title(), page.summary(), page.url())
+                .modifiedIso(
+                        page.updated() == null
+                                ? null
+                                : page.updated().toOffsetDateTime().toString())
+                .feeds(siteFeeds())
+                .build();
     }
 
     public PageMeta forPost(Post post) {
         PageMeta.Image image = previewImage(post);
         String published = post.published().toOffsetDateTime().toString();
         String modified = post.lastModified().toOffsetDateTime().toString();
-        return new PageMeta(
-                post.title(),
-                post.summary(),
-                content.absolute(post.url()),
-                "article",
-                image,
-                published,
-                modified,
-                articleJsonLd(post, image == null ? null : image.url(), published, modified),
-                siteFeeds());
+        return PageMeta.builder()
+                .title(post.title())
+                .description(post.summary())
+                .canonicalUrl(content.absolute(post.url()))
+                .type("article")
+                .image(image)
+                .publishedIso(published)
+                .modifiedIso(modified)
+                .jsonLd(articleJsonLd(post, image == null ? null : image.url(), published, modified))
+                .feeds(siteFeeds())
+                .build();
+    }
+
+    private PageMeta.Builder website(String title, String description, String path) {
+        return PageMeta.builder()
+                .title(title)
+                .description(description)
+                .canonicalUrl(content.absolute(path))
+                .type("website");
     }
 
     private List<PageMeta.FeedLink> siteFeeds() {

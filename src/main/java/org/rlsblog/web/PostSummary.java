@@ -1,7 +1,9 @@
 package org.rlsblog.web;
 
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.rlsblog.content.Post;
 
 /**
  * A post in a list (home, tag page, archive): what a card shows, prepared for the template.
@@ -18,4 +20,19 @@ record PostSummary(
         List<TagLink> tags,
         @Nullable String imageHtml,
         @Nullable Long commentCount,
-        String lang) {}
+        String lang) {
+
+    /** A post's card, with its date in the reader's language. */
+    static PostSummary of(Post post, @Nullable Long commentCount, Locale locale) {
+        return new PostSummary(
+                post.url(),
+                post.title(),
+                PostViews.date(post.published(), locale),
+                post.summary(),
+                post.readingMinutes(),
+                PostViews.tags(post.tags()),
+                PostViews.imageHtml(post, false),
+                commentCount,
+                post.lang().toLanguageTag());
+    }
+}

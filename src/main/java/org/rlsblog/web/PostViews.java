@@ -20,38 +20,11 @@ import org.springframework.stereotype.Component;
 public class PostViews {
 
     PostSummary summary(Post post, @Nullable Long commentCount, Locale locale) {
-        return new PostSummary(
-                post.url(),
-                post.title(),
-                date(post.published(), locale),
-                post.summary(),
-                post.readingMinutes(),
-                tags(post.tags()),
-                imageHtml(post, false),
-                commentCount,
-                post.lang().toLanguageTag());
+        return PostSummary.of(post, commentCount, locale);
     }
 
     public PostView view(Post post, Neighbours neighbours, Locale locale) {
-        return new PostView(
-                post.slug(),
-                post.url(),
-                post.title(),
-                post.lang().toLanguageTag(),
-                post.summary(),
-                date(post.published(), locale),
-                post.updated() == null ? null : date(post.updated(), locale),
-                post.reviewed() == null ? null : date(post.reviewed(), locale),
-                post.reviewedBy(),
-                post.author(),
-                imageHtml(post, true),
-                post.readingMinutes(),
-                tags(post.tags()),
-                post.toc(),
-                post.showToc(),
-                post.html().toString(),
-                link(neighbours.newer()),
-                link(neighbours.older()));
+        return PostView.of(post, neighbours, locale);
     }
 
     /**
@@ -91,9 +64,5 @@ public class PostViews {
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(locale)
                         .format(date));
-    }
-
-    private static @Nullable PostLink link(@Nullable Post post) {
-        return post == null ? null : new PostLink(post.url(), post.title());
     }
 }

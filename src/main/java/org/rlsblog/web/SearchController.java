@@ -4,20 +4,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.OptionalLong;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.search.SearchIndex;
 import org.rlsblog.search.SearchResults;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /search?q=}: ranked results with highlighted snippets, a page at a time. A client that
- * searches too often ({@link SearchRateLimit}) gets 429 and its words back in the search box.
+ * {@code /search?q=}: ranked results with highlighted snippets, a page at a time. A search the
+ * {@link SearchGate} refused (too many from one client: 429; every slot taken: 503) gets the page
+ * with its words back in the search box and the reason.
  */
 @Controller
 class SearchController {
@@ -27,13 +26,11 @@ class SearchController {
     private final SearchIndex index;
     private final SiteProperties site;
     private final PageMetas metas;
-    private final SearchRateLimit rateLimit;
 
-    SearchController(SearchIndex index, SiteProperties site, PageMetas metas, SearchRateLimit rateLimit) {
+    SearchController(SearchIndex index, SiteProperties site, PageMetas metas) {
         this.index = index;
         this.site = site;
         this.metas = metas;
-        this.rateLimit = rateLimit;
     }
 
     /** Deeper pages are refused before the index is asked: nobody reads them, crawlers would. */
@@ -52,13 +49,15 @@ class SearchController {
             throw new NotFoundException("search page " + page);
         }
         model.addAttribute("meta", metas.forSite("/search", site.title()));
-        OptionalLong wait = query.isBlank() ? OptionalLong.empty() : rateLimit.refusal(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            // the reader's words stay in the box, to search again once the wait is over
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+        if (request.getAttribute(SearchRefusal.ATTRIBUTE) instanceof SearchRefusal refusal) {
+            // the reader's words stay in the box, to search again once the wait is over; the page
+            // is answered to every refused search alike, so it offers no form with a per-reader token
+            response.setStatus(refusal.status());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
             model.addAttribute("query", query.strip());
-            model.addAttribute("retryAfterSeconds", wait.getAsLong());
+            model.addAttribute("retryAfterSeconds", refusal.retryAfterSeconds());
+            model.addAttribute("busy", refusal.busy());
+            model.addAttribute("sharedByAll", true);
             return "search/results";
         }
         SearchResults results = index.search(query, page, PAGE_SIZE);

@@ -34,18 +34,18 @@ class CommentListHtmlTests {
             boolean pending,
             String replyUrl,
             CommentView... replies) {
-        return new CommentView(
-                id,
-                "comment-" + id,
-                name,
-                url,
-                "<p>Text of " + id + "</p>",
-                new DateView("2024-05-01T10:00:00+02:00", "May 1, 2024"),
-                byAuthor,
-                pending,
-                0,
-                replyUrl,
-                List.of(replies));
+        return CommentView.builder()
+                .id(id)
+                .anchor("comment-" + id)
+                .authorName(name)
+                .authorUrl(url)
+                .bodyHtml("<p>Text of " + id + "</p>")
+                .date(new DateView("2024-05-01T10:00:00+02:00", "May 1, 2024"))
+                .byAuthor(byAuthor)
+                .pending(pending)
+                .replyUrl(replyUrl)
+                .replies(List.of(replies))
+                .build();
     }
 
     private Document render(Locale locale, CommentView... comments) {

@@ -163,7 +163,7 @@ class ContentSnapshotTests {
 
     @Test
     void normalizesPathsForLookUp() {
-        assertThat(ContentSnapshot.normalize("/Old/Path///?x=1")).isEqualTo("/old/path");
-        assertThat(ContentSnapshot.normalize("/")).isEqualTo("/");
+        assertThat(Aliases.normalize("/Old/Path///?x=1")).isEqualTo("/old/path");
+        assertThat(Aliases.normalize("/")).isEqualTo("/");
     }
 }

@@ -46,9 +46,9 @@ class SmtpOutcomeTests {
 
     @Test
     void waitsLongerAfterEachTemporaryRefusalUpToALimit() {
-        assertThat(Sender.retryAfter(0)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(Sender.retryAfter(1)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(Sender.retryAfter(30)).isEqualTo(Sender.LONGEST_RETRY);
+        assertThat(DeliveryAttempts.retryAfter(0)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(DeliveryAttempts.retryAfter(1)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DeliveryAttempts.retryAfter(30)).isEqualTo(DeliveryAttempts.LONGEST_RETRY);
     }
 
     private static MailSendException refused(SMTPAddressFailedException cause) {

@@ -151,7 +151,7 @@ class SearchIndexTests extends SeoSiteTestSupport {
     void answersRelatedPostsAtOnceBeforeTheFirstIndexIsBuiltAndSaysWhenTextCanJoinIn() {
         List<Object> published = new CopyOnWriteArrayList<>();
         SearchIndex fresh = new SearchIndex(
-                catalog, Clock.systemUTC(), published::add, new SearchProperties(0, Duration.ofMinutes(1)));
+                catalog, Clock.systemUTC(), published::add, new SearchProperties(0, Duration.ofMinutes(1), 1));
         Post seed = catalog.findPost(SEED_SLUG).orElseThrow();
 
         List<String> early = Assertions.assertTimeoutPreemptively(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,48 @@ class SearchRateLimitTests {
         assertThat(page.select("main [role=alert]").text()).contains("Too many searches");
         assertThat(page.select("ol.search-results")).isEmpty();
         assertThat(page.select("main b")).isEmpty();
+    }
+
+    @Test
+    void answersLaterRefusalsWithTheSamePageAndTheirOwnWords() throws Exception {
+        String client = "192.0.2." + SEQUENCE.incrementAndGet();
+        for (int i = 1; i <= 3; i++) {
+            search(client, "liver");
+        }
+        String words = "<script>alert(1)</script> & \"iron\"";
+
+        Document first = Jsoup.parse(search(client, "calf cramps").getResponse().getContentAsString());
+        MvcTestResult second = search(client, words);
+
+        assertThat(second).hasStatus(429);
+        Document page = Jsoup.parse(second.getResponse().getContentAsString());
+        assertThat(page.select("#search-page-q").val()).isEqualTo(words);
+        assertThat(page.select("h1").text()).isEqualTo("Search: " + words);
+        assertThat(page.title()).startsWith("Search: " + words);
+        assertThat(page.select("a[hreflang=nl]").attr("href"))
+                .isEqualTo("/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8) + "&lang=nl");
+        assertThat(page.select("script")).noneMatch(script -> script.data().contains("alert"));
+        assertThat(page.html()).doesNotContain("calf cramps");
+        assertThat(page.select("main [role=alert]").text())
+                .isEqualTo(first.select("main [role=alert]").text());
+        assertThat(page.select("footer form")).isEmpty();
+        assertThat(second.getResponse().getHeader("Content-Security-Policy")).isNotBlank();
+    }
+
+    @Test
+    void answersASearchRefusedForWantOfASlotWith503() throws Exception {
+        MvcTestResult busy = mvc.get()
+                .uri("/search")
+                .param("q", "iron")
+                .requestAttr(SearchRefusal.ATTRIBUTE, SearchRefusal.busy(1))
+                .exchange();
+
+        assertThat(busy).hasStatus(503);
+        assertThat(busy.getResponse().getHeader("Retry-After")).isEqualTo("1");
+        Document page = Jsoup.parse(busy.getResponse().getContentAsString());
+        assertThat(page.select("#search-page-q").val()).isEqualTo("iron");
+        assertThat(page.select("main [role=alert]").text()).contains("Many readers are searching right now");
+        assertThat(page.select("ol.search-results")).isEmpty();
     }
 
     @Test

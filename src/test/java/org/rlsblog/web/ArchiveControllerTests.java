@@ -8,32 +8,44 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.TestClock;
 import org.rlsblog.content.ContentInContext;
+import org.rlsblog.newsletter.NewsletterSwitchInContext;
+import org.rlsblog.notification.Notifications;
+import org.rlsblog.search.SearchProperties;
 import org.rlsblog.security.SecurityInContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The archive page with its view, as a slice: the controller, the layout, the content of {@link
- * TestSite} and the site's security chain, without the store, search or the page cache. The
- * newsletter's form advice is left out (it is off when no mail is set up, as here).
+ * TestSite} and the site's security chain, without the store, search or the page cache. The web
+ * configuration's search gate comes along, as the slice takes every MVC configuration. The
+ * newsletter is off, as no mail server is set up.
  */
-@WebMvcTest(
-        controllers = ArchiveController.class,
-        properties = "blog.watch=false",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.rlsblog\\.newsletter\\..*"))
-@EnableConfigurationProperties(SiteProperties.class)
-@Import({PageMetas.class, ContentInContext.class, SecurityInContext.class, TestClock.InContext.class})
+@WebMvcTest(controllers = ArchiveController.class, properties = "blog.watch=false")
+@EnableConfigurationProperties({SiteProperties.class, SearchProperties.class})
+@Import({
+    PageMetas.class,
+    SearchRateLimit.class,
+    RefusedSearchPages.class,
+    ContentInContext.class,
+    SecurityInContext.class,
+    NewsletterSwitchInContext.class,
+    TestClock.InContext.class
+})
 class ArchiveControllerTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    /** No mail server, as in the full-site tests: the footer offers no newsletter. */
+    @MockitoBean
+    Notifications notifications;
 
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) {

@@ -68,7 +68,7 @@ final class VariantMaker {
     Map<String, byte[]> make(Path file, ImageHeader header) throws IOException {
         List<Integer> sizes = widthsFor(widths, header.displayWidth());
         BufferedImage upright = orient(decode(file, header, sizes.get(sizes.size() - 1)), header.orientation());
-        boolean alpha = upright.getColorModel().hasAlpha() && header.format().equals("png");
+        boolean alpha = upright.getColorModel().hasAlpha() && !header.format().equals("jpeg");
         BufferedImage image = normalise(upright, alpha);
         Map<String, byte[]> files = new LinkedHashMap<>();
         BufferedImage source = image;
@@ -78,9 +78,10 @@ final class VariantMaker {
             BufferedImage resized = resize(source, width);
             files.put(width + ".webp", encode(resized, "webp", WEBP_QUALITY));
             if (!header.extension().equals("webp")) {
+                String format = header.variantFormat();
                 files.put(
                         width + "." + header.extension(),
-                        encode(resized, header.format(), header.format().equals("jpeg") ? JPEG_QUALITY : PNG_QUALITY));
+                        encode(resized, format, format.equals("jpeg") ? JPEG_QUALITY : PNG_QUALITY));
             }
             source = resized;
         }

@@ -94,8 +94,8 @@ echo "waiting up to ${SETTLE}s for the photos' variants" >&2
 deadline=$(( $(date +%s) + SETTLE ))
 while :; do
   imgs=$(curl -fs "$URL" | grep -o '<img [^>]*>' || true)
-  total=$(printf '%s' "$imgs" | grep -c 'photo-' || true)
-  with_srcset=$(printf '%s' "$imgs" | grep 'photo-' | grep -c 'srcset=' || true)
+  total=$(printf '%s' "$imgs" | grep -c 'of the walk' || true)
+  with_srcset=$(printf '%s' "$imgs" | grep 'of the walk' | grep -c 'srcset=' || true)
   [ "$total" -gt 0 ] && [ "$with_srcset" = "$total" ] && break
   if [ "$(date +%s)" -ge "$deadline" ]; then
     echo "after ${SETTLE}s, $with_srcset of $total photos carry a srcset: measuring as it is" >&2

@@ -85,10 +85,7 @@ public final class ImageStepsMeasure {
             BufferedImage from = source;
             BufferedImage resized =
                     from.getWidth() == width ? from : time("resize", () -> VariantMaker.resize(from, width));
-            time(
-                    "encode webp",
-                    () -> VariantMaker.encode(
-                            resized, "webp", 0.8f, header.format().equals("jpeg") ? 0 : 2));
+            time("encode webp", () -> VariantMaker.encode(resized, "webp", 0.8f));
             if (!header.extension().equals("webp")) {
                 time(
                         "encode " + header.format(),

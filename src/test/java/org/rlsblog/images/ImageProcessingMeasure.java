@@ -16,7 +16,7 @@ import org.rlsblog.content.ImageFacts;
  * Two figures for docs/benchmarks.md, run by hand (not a test): how long the background processor
  * takes for {@code count} generated images, and what a phone downloads of six 12-megapixel photos
  * against their originals. Usage: {@code java -Xmx512m -cp … ImageProcessingMeasure <folder> <count>
- * <width> <height>}.
+ * <width> <height>}, or {@code … <folder> mix <count>} for a blog's mix of photos and PNGs.
  */
 public final class ImageProcessingMeasure {
 

@@ -7,7 +7,7 @@
 #   scripts/lighthouse.sh [--build] [--settle SECONDS] [--keep]
 #
 #   --build         build the jar first (by default target/rls-blog-*.jar is used, built if absent)
-#   --settle N      how long to wait for the photos' variants (their srcset) before measuring
+#   --settle N      how long to wait for the photos' variants before measuring
 #                   anyway (default 300)
 #   --keep          keep the temporary folder (content, data, server log)
 #
@@ -89,16 +89,20 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 
-# Processing settles when every photo of the article carries a srcset (its variants exist).
+# Processing settles when every photo's variant is served as one (cached for a year, immutable);
+# until then its address answers with the original.
 echo "waiting up to ${SETTLE}s for the photos' variants" >&2
 deadline=$(( $(date +%s) + SETTLE ))
 while :; do
-  imgs=$(curl -fs "$URL" | grep -o '<img [^>]*>' || true)
-  total=$(printf '%s' "$imgs" | grep -c 'photo-' || true)
-  with_srcset=$(printf '%s' "$imgs" | grep 'photo-' | grep -c 'srcset=' || true)
-  [ "$total" -gt 0 ] && [ "$with_srcset" = "$total" ] && break
+  srcs=$(curl -fs "$URL" | grep -o '<img [^>]*of the walk[^>]*>' | grep -o 'src="/images/[^"]*"' | cut -d'"' -f2 || true)
+  total=$(printf '%s\n' "$srcs" | grep -c '^/images/' || true)
+  made=0
+  for src in $srcs; do
+    curl -fsI "http://127.0.0.1:$PORT$src" | grep -qi '^cache-control:.*immutable' && made=$((made + 1))
+  done
+  [ "$total" -eq "$PHOTOS" ] && [ "$made" = "$total" ] && break
   if [ "$(date +%s)" -ge "$deadline" ]; then
-    echo "after ${SETTLE}s, $with_srcset of $total photos carry a srcset: measuring as it is" >&2
+    echo "after ${SETTLE}s, the variants of $made of $total photos are made: measuring as it is" >&2
     break
   fi
   sleep 2

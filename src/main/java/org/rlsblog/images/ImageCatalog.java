@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
 import org.rlsblog.content.ContentImages;
@@ -17,10 +18,10 @@ import org.rlsblog.content.ImageFacts;
 
 /**
  * Describes the images content shows: reads each file's header and hashes its bytes once (again
- * only when its size or modification time changes), refuses what is too large or not what its
+ * only when its size or modification time changes, and kept across restarts by {@link ImageIndex}), refuses what is too large or not what its
  * name says, gives the variants' fingerprinted addresses and queues their making.
  */
-final class ImageCatalog implements ContentImages {
+final class ImageCatalog implements ContentImages, AutoCloseable {
 
     /** Hex digits of the SHA-256 that name an image's variants: 128 bits. */
     private static final int HASH_LENGTH = 32;
@@ -41,12 +42,20 @@ final class ImageCatalog implements ContentImages {
 
     private final ImagesProperties properties;
     private final ImageProcessor processor;
+    private final ImageIndex index;
     private final Map<Path, Examined> files = new ConcurrentHashMap<>();
     private final Map<String, Original> originals = new ConcurrentHashMap<>();
+    private final AtomicInteger examinations = new AtomicInteger();
 
-    ImageCatalog(ImagesProperties properties, ImageProcessor processor) {
+    ImageCatalog(ImagesProperties properties, ImageProcessor processor, ImageIndex index) {
         this.properties = properties;
         this.processor = processor;
+        this.index = index;
+    }
+
+    /** A catalog that forgets what it examined when it stops. */
+    ImageCatalog(ImagesProperties properties, ImageProcessor processor) {
+        this(properties, processor, ImageIndex.inMemory());
     }
 
     @Override
@@ -58,7 +67,9 @@ final class ImageCatalog implements ContentImages {
             long modified = attributes.lastModifiedTime().toMillis();
             examined = files.get(file);
             if (examined == null || examined.size() != size || examined.modified() != modified) {
-                examined = examine(file, size, modified);
+                examined = index.find(file, size, modified)
+                        .map(entry -> new Examined(size, modified, entry.hash(), entry.header(), null))
+                        .orElseGet(() -> examine(file, size, modified));
                 files.put(file, examined);
             }
         } catch (IOException e) {
@@ -95,7 +106,18 @@ final class ImageCatalog implements ContentImages {
         return Optional.ofNullable(originals.get(hash));
     }
 
+    /** How many files were read (header and hash) rather than found in the index or in memory. */
+    int examinations() {
+        return examinations.get();
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+
     private Examined examine(Path file, long size, long modified) {
+        examinations.incrementAndGet();
         long maxBytes = properties.maxFileSize().toBytes();
         if (size > maxBytes) {
             return refused(
@@ -129,6 +151,7 @@ final class ImageCatalog implements ContentImages {
         }
         try (InputStream in = Files.newInputStream(file)) {
             String hash = DigestUtils.sha256Hex(in).substring(0, HASH_LENGTH);
+            index.put(file, new ImageIndex.Entry(size, modified, hash, header));
             return new Examined(size, modified, hash, header, null);
         } catch (IOException e) {
             return refused(size, modified, "it cannot be read (" + e.getMessage() + ")");

@@ -38,7 +38,7 @@ final class ImageHeaders {
             ImageReader reader = reader(in);
             try {
                 String format = format(reader.getFormatName());
-                reader.setInput(in, true, true);
+                reader.setInput(in, false, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 int orientation = MIN_ORIENTATION;
@@ -46,7 +46,9 @@ final class ImageHeaders {
                     in.seek(0);
                     orientation = exifOrientation(in);
                 }
-                return new ImageHeader(format, width, height, orientation);
+                // a GIF's frames are counted from their headers, without decoding them
+                boolean animated = format.equals("gif") && reader.getNumImages(true) > 1;
+                return new ImageHeader(format, width, height, orientation, animated);
             } finally {
                 reader.dispose();
             }

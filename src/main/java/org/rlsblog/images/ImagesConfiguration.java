@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class ImagesConfiguration {
 
     static final String FOLDER = "images";
+    /** Beside the variant folders, whose names are two hex digits. */
+    static final String INDEX = "index.tsv";
 
     @Bean
     ImageStore imageStore(ContentProperties content) {
@@ -20,8 +22,9 @@ class ImagesConfiguration {
         return new ImageProcessor(store, new VariantMaker(properties.widths()), properties.threadCount());
     }
 
-    @Bean
-    ImageCatalog imageCatalog(ImagesProperties properties, ImageProcessor processor) {
-        return new ImageCatalog(properties, processor);
+    @Bean(destroyMethod = "close")
+    ImageCatalog imageCatalog(ImagesProperties properties, ImageProcessor processor, ContentProperties content) {
+        ImageIndex index = new ImageIndex(content.dataDir().resolve(FOLDER).resolve(INDEX), content.contentDir());
+        return new ImageCatalog(properties, processor, index);
     }
 }

@@ -1,9 +1,13 @@
 package org.rlsblog.images;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.rlsblog.content.ImageFacts;
@@ -12,7 +16,7 @@ import org.rlsblog.content.ImageFacts;
  * Two figures for docs/benchmarks.md, run by hand (not a test): how long the background processor
  * takes for {@code count} generated images, and what a phone downloads of six 12-megapixel photos
  * against their originals. Usage: {@code java -Xmx512m -cp … ImageProcessingMeasure <folder> <count>
- * <width> <height>}.
+ * <width> <height>}, or {@code … <folder> mix <count>} for a blog's mix of photos and PNGs.
  */
 public final class ImageProcessingMeasure {
 
@@ -24,6 +28,10 @@ public final class ImageProcessingMeasure {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
+        if (args[1].equals("mix")) {
+            mix(folder.resolve("mix"), Integer.parseInt(args[2]));
+            return;
+        }
         int count = Integer.parseInt(args[1]);
         int width = Integer.parseInt(args[2]);
         int height = Integer.parseInt(args[3]);
@@ -58,6 +66,73 @@ public final class ImageProcessingMeasure {
                     count, width, height, properties.threadCount(), (described - start) / 1e9, (done - start) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@code count} images as a health blog has them: 15 % 12-megapixel phone photos, 35 % blog
+     * photos of 2048 × 1365, 30 % of 1200 × 800, 20 % PNG diagrams of 1600 × 1000. A few of each are
+     * drawn; the others are copies made unique by a JPEG comment or bytes after the PNG's end, so
+     * that each has its own hash and is processed in full.
+     */
+    private static void mix(Path folder, int count) throws Exception {
+        Path media = Files.createDirectories(folder.resolve("content/media"));
+        byte[][] phones = {TestImages.jpeg(TestImages.photo(4000, 3000, 1), 0.92f)};
+        byte[][] large = {TestImages.jpeg(TestImages.photo(2048, 1365, 2), 0.88f)};
+        byte[][] small = {TestImages.jpeg(TestImages.photo(1200, 800, 3), 0.88f)};
+        byte[][] diagrams = {TestImages.png(ImageStepsMeasure.diagram(1600, 1000))};
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int slot = i % 20; // 3 phone, 7 large, 6 small, 4 diagrams in every 20
+            byte[][] kind = slot < 3 ? phones : slot < 10 ? large : slot < 16 ? small : diagrams;
+            boolean png = kind == diagrams;
+            Path file = media.resolve("image-" + i + (png ? ".png" : ".jpg"));
+            if (!Files.exists(file)) {
+                byte[] base = kind[0];
+                byte[] tag = ("image " + i).getBytes(StandardCharsets.US_ASCII);
+                byte[] out = new byte[base.length + tag.length + 4];
+                if (png) {
+                    System.arraycopy(base, 0, out, 0, base.length);
+                    System.arraycopy(tag, 0, out, base.length, tag.length);
+                } else { // a COM segment right after SOI
+                    System.arraycopy(base, 0, out, 0, 2);
+                    out[2] = (byte) 0xFF;
+                    out[3] = (byte) 0xFE;
+                    out[4] = (byte) ((tag.length + 2) >> 8);
+                    out[5] = (byte) (tag.length + 2);
+                    System.arraycopy(tag, 0, out, 6, tag.length);
+                    System.arraycopy(base, 2, out, 6 + tag.length, base.length - 2);
+                }
+                Files.write(file, png ? Arrays.copyOf(out, base.length + tag.length) : out);
+            }
+            files.add(file);
+        }
+        ImagesProperties properties = ImagesProperties.defaults();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (ImageProcessor processor = processor(folder, properties)) {
+            ImageCatalog catalog = new ImageCatalog(properties, processor);
+            long cpu = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            for (Path file : files) {
+                catalog.describe(file, "/media/" + file.getFileName());
+            }
+            while (processor.made() < count) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+            System.out.printf(
+                    "%d mixed images on %d thread(s): %.1f s wall (%.2f images/s, %.0f s for 2,000), "
+                            + "%.1f s process CPU (%.0f ms per image, %.2f images/s, %.1f min for 2,000)%n",
+                    count,
+                    properties.threadCount(),
+                    wall,
+                    count / wall,
+                    wall * 2000 / count,
+                    cpuSeconds,
+                    cpuSeconds * 1000 / count,
+                    count / cpuSeconds,
+                    cpuSeconds * 2000 / count / 60);
         }
     }
 

@@ -9,6 +9,8 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +65,42 @@ public final class TestImages {
                 row[x] = r << 16 | gr << 8 | b;
             }
             image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return image;
+    }
+
+    /** A GIF of the given frames: one frame is a still picture, more make an animation. */
+    public static byte[] gif(BufferedImage... frames) {
+        try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.prepareWriteSequence(null);
+                for (BufferedImage frame : frames) {
+                    writer.writeToSequence(new IIOImage(frame, null, null), null);
+                }
+                writer.endWriteSequence();
+            }
+            writer.dispose();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A picture in a 256-colour palette whose first entry is transparent, as GIFs with a clear background are. */
+    public static BufferedImage transparentHalves(int width, int height) {
+        byte[] red = {0, (byte) 255, 0};
+        byte[] green = {0, 0, 0};
+        byte[] blue = {0, 0, (byte) 255};
+        IndexColorModel palette = new IndexColorModel(8, 3, red, green, blue, 0);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        WritableRaster raster = image.getRaster();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setSample(x, y, 0, y < height / 2 ? 0 : x < width / 2 ? 1 : 2);
+            }
         }
         return image;
     }

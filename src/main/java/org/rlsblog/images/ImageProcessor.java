@@ -42,6 +42,9 @@ final class ImageProcessor implements AutoCloseable {
                 new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "image-variants-" + count.incrementAndGet());
                     thread.setDaemon(true);
+                    // the thread that first submits may be a pool thread without the application's
+                    // class loader, which ImageIO would then search for its plug-ins
+                    thread.setContextClassLoader(ImageProcessor.class.getClassLoader());
                     thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 });

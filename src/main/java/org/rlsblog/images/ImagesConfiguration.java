@@ -1,5 +1,6 @@
 package org.rlsblog.images;
 
+import javax.imageio.ImageIO;
 import org.rlsblog.content.ContentProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,10 @@ class ImagesConfiguration {
 
     @Bean(destroyMethod = "close")
     ImageProcessor imageProcessor(ImageStore store, ImagesProperties properties) {
+        // ImageIO finds its plug-ins (TwelveMonkeys, WebP) through the class loader of the thread
+        // that first uses it; in the packaged jar a pool thread's sees none of them, so this
+        // registers them from the start-up thread, whose class loader is the application's
+        ImageIO.scanForPlugins();
         return new ImageProcessor(store, new VariantMaker(properties.widths()), properties.threadCount());
     }
 

@@ -16,13 +16,16 @@ import org.rlsblog.content.ImageFacts;
  * Two figures for docs/benchmarks.md, run by hand (not a test): how long the background processor
  * takes for {@code count} generated images, and what a phone downloads of six 12-megapixel photos
  * against their originals. Usage: {@code java -Xmx512m -cp … ImageProcessingMeasure <folder> <count>
- * <width> <height>}, or {@code … <folder> mix <count>} for a blog's mix of photos and PNGs.
+ * <width> <height>}, or {@code … <folder> mix <count>} for a blog's mix of photos and PNGs. {@code …
+ * <folder> posts <count>} only writes that mix into {@code <folder>/media} with posts that show it,
+ * ten images a post, for scripts/image-load.sh to start the site on.
  */
 public final class ImageProcessingMeasure {
 
     private static final int PHOTOS = 6;
     private static final int PHOTO_WIDTH = 4000;
     private static final int PHOTO_HEIGHT = 3000;
+    private static final int IMAGES_PER_POST = 10;
 
     private ImageProcessingMeasure() {}
 
@@ -30,6 +33,10 @@ public final class ImageProcessingMeasure {
         Path folder = Path.of(args[0]);
         if (args[1].equals("mix")) {
             mix(folder.resolve("mix"), Integer.parseInt(args[2]));
+            return;
+        }
+        if (args[1].equals("posts")) {
+            posts(folder, Integer.parseInt(args[2]));
             return;
         }
         int count = Integer.parseInt(args[1]);
@@ -76,7 +83,11 @@ public final class ImageProcessingMeasure {
      * that each has its own hash and is processed in full.
      */
     private static void mix(Path folder, int count) throws Exception {
-        Path media = Files.createDirectories(folder.resolve("content/media"));
+        List<Path> files = mixFiles(Files.createDirectories(folder.resolve("content/media")), count);
+        mixProcess(files, count, ImagesProperties.defaults(), folder);
+    }
+
+    private static List<Path> mixFiles(Path media, int count) throws IOException {
         byte[][] phones = {TestImages.jpeg(TestImages.photo(4000, 3000, 1), 0.92f)};
         byte[][] large = {TestImages.jpeg(TestImages.photo(2048, 1365, 2), 0.88f)};
         byte[][] small = {TestImages.jpeg(TestImages.photo(1200, 800, 3), 0.88f)};
@@ -107,7 +118,25 @@ public final class ImageProcessingMeasure {
             }
             files.add(file);
         }
-        ImagesProperties properties = ImagesProperties.defaults();
+        return files;
+    }
+
+    private static void posts(Path content, int count) throws IOException {
+        List<Path> files = mixFiles(Files.createDirectories(content.resolve("media")), count);
+        Path posts = Files.createDirectories(content.resolve("posts"));
+        for (int first = 0; first < files.size(); first += IMAGES_PER_POST) {
+            StringBuilder post = new StringBuilder("---\ntitle: Pictures " + first + "\ndate: 2024-01-01\n---\n\n");
+            for (Path file : files.subList(first, Math.min(files.size(), first + IMAGES_PER_POST))) {
+                post.append("A paragraph before the picture.\n\n![A picture](/media/")
+                        .append(file.getFileName())
+                        .append(")\n\n");
+            }
+            Files.writeString(posts.resolve("pictures-" + first + ".md"), post);
+        }
+    }
+
+    private static void mixProcess(List<Path> files, int count, ImagesProperties properties, Path folder)
+            throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (ImageProcessor processor = processor(folder, properties)) {
             ImageCatalog catalog = new ImageCatalog(properties, processor);

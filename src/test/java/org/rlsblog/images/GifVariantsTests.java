@@ -5,52 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rlsblog.content.ImageFacts;
 
 /** A still GIF gets WebP and PNG variants; an animated one keeps its animation, as the original only. */
 class GifVariantsTests {
 
-    @TempDir
-    Path dir;
-
-    private ImageProcessor processor;
-
-    @AfterEach
-    void stop() {
-        if (processor != null) {
-            processor.close();
-        }
-    }
-
-    private ImageCatalog catalog() {
-        processor = new ImageProcessor(
-                store(), new VariantMaker(ImagesProperties.defaults().widths()), 1);
-        return new ImageCatalog(ImagesProperties.defaults(), processor);
-    }
-
-    private ImageStore store() {
-        return new ImageStore(dir.resolve("data/images"));
-    }
-
-    private Path write(String name, byte[] bytes) throws IOException {
-        Path file = dir.resolve("content/media").resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.write(file, bytes);
-    }
+    @RegisterExtension
+    final ImageFolders folders = new ImageFolders();
 
     @Test
     void aStillGifGetsWebpAndPngVariantsThatKeepItsColoursAndTransparency() throws Exception {
-        Path file = write("diagram.gif", TestImages.gif(TestImages.transparentHalves(1000, 600)));
+        Path file = folders.write("diagram.gif", TestImages.gif(TestImages.transparentHalves(1000, 600)));
 
-        ImageFacts facts = catalog().describe(file, "/media/diagram.gif");
+        ImageFacts facts = folders.catalog().describe(file, "/media/diagram.gif");
 
         assertThat(facts.problem()).isNull();
         assertThat(facts.width()).isEqualTo(1000);
@@ -58,10 +30,10 @@ class GifVariantsTests {
         assertThat(facts.srcset()).contains("/480.png 480w", "/800.png 800w", "/1000.png 1000w");
         assertThat(facts.webpSrcset()).contains("/480.webp 480w", "/1000.webp 1000w");
         String hash = facts.src().split("/")[2];
-        await().atMost(Duration.ofSeconds(60)).until(() -> store().isComplete(hash));
+        await().atMost(Duration.ofSeconds(60)).until(() -> folders.store().isComplete(hash));
         for (String name : new String[] {"480.png", "800.png", "1000.png", "480.webp", "800.webp", "1000.webp"}) {
-            BufferedImage variant =
-                    ImageIO.read(store().variant(hash, name).orElseThrow().toFile());
+            BufferedImage variant = ImageIO.read(
+                    folders.store().variant(hash, name).orElseThrow().toFile());
             int width = Integer.parseInt(name.substring(0, name.indexOf('.')));
             assertThat(variant.getWidth()).as(name).isEqualTo(width);
             assertThat(variant.getHeight()).as(name).isEqualTo(width * 3 / 5);
@@ -76,16 +48,16 @@ class GifVariantsTests {
             assertThat(left.getAlpha()).isGreaterThan(230);
             assertThat(right.getBlue()).as(name + ": blue bottom right").isGreaterThan(200);
         }
-        assertThat(store().variant(hash, "800.gif")).isEmpty();
+        assertThat(folders.store().variant(hash, "800.gif")).isEmpty();
     }
 
     @Test
     void anAnimatedGifKeepsItsAnimationAsTheOriginalWithItsSize() throws Exception {
-        Path file = write(
+        Path file = folders.write(
                 "moving.gif", TestImages.gif(TestImages.halves(900, 300), TestImages.transparentHalves(900, 300)));
-        Path still = write("still.gif", TestImages.gif(TestImages.halves(900, 300)));
+        Path still = folders.write("still.gif", TestImages.gif(TestImages.halves(900, 300)));
 
-        ImageCatalog catalog = catalog();
+        ImageCatalog catalog = folders.catalog();
         ImageFacts facts = catalog.describe(file, "/media/moving.gif");
 
         assertThat(facts.problem()).isNull();
@@ -96,7 +68,9 @@ class GifVariantsTests {
         assertThat(ImageHeaders.read(file).animated()).isTrue();
         assertThat(ImageHeaders.read(still).animated()).isFalse();
         String stillHash = catalog.describe(still, "/media/still.gif").src().split("/")[2];
-        await().atMost(Duration.ofSeconds(60)).until(() -> store().isComplete(stillHash));
-        assertThat(processor.made()).as("only the still GIF was processed").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> folders.store().isComplete(stillHash));
+        assertThat(folders.processor().made())
+                .as("only the still GIF was processed")
+                .isEqualTo(1);
     }
 }

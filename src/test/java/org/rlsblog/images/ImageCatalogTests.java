@@ -12,7 +12,6 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,47 +22,21 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rlsblog.content.ImageFacts;
 
 class ImageCatalogTests {
 
-    @TempDir
-    Path dir;
-
-    private ImageProcessor processor;
-
-    @AfterEach
-    void stop() {
-        if (processor != null) {
-            processor.close();
-        }
-    }
-
-    private ImageCatalog catalog() {
-        processor = new ImageProcessor(
-                store(), new VariantMaker(ImagesProperties.defaults().widths()), 1);
-        return new ImageCatalog(ImagesProperties.defaults(), processor);
-    }
-
-    private ImageStore store() {
-        return new ImageStore(dir.resolve("data/images"));
-    }
-
-    private Path write(String name, byte[] bytes) throws IOException {
-        Path file = dir.resolve("content/media").resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.write(file, bytes);
-    }
+    @RegisterExtension
+    final ImageFolders folders = new ImageFolders();
 
     private static String hashOf(ImageFacts facts) {
         return facts.src().split("/")[2];
     }
 
     private void awaitVariants(String hash) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> store().isComplete(hash));
+        await().atMost(Duration.ofSeconds(60)).until(() -> folders.store().isComplete(hash));
     }
 
     @Test
@@ -80,9 +53,9 @@ class ImageCatalogTests {
                     .as("the original carries a GPS position")
                     .isNotNull();
         }
-        Path file = write("gps.jpg", photo);
+        Path file = folders.write("gps.jpg", photo);
 
-        ImageFacts facts = catalog().describe(file, "/media/gps.jpg");
+        ImageFacts facts = folders.catalog().describe(file, "/media/gps.jpg");
 
         assertThat(facts.problem()).isNull();
         assertThat(facts.width()).isEqualTo(2000);
@@ -93,7 +66,8 @@ class ImageCatalogTests {
         awaitVariants(hash);
         for (int width : List.of(480, 800, 1200, 1600)) {
             for (String extension : List.of("jpg", "webp")) {
-                Path variant = store().variant(hash, width + "." + extension).orElseThrow();
+                Path variant =
+                        folders.store().variant(hash, width + "." + extension).orElseThrow();
                 byte[] bytes = Files.readAllBytes(variant);
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
                 assertThat(image.getWidth()).as(variant.toString()).isEqualTo(width);
@@ -108,7 +82,7 @@ class ImageCatalogTests {
             }
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(
-                store().variant(hash, "800.jpg").orElseThrow().toFile())) {
+                folders.store().variant(hash, "800.jpg").orElseThrow().toFile())) {
             assertThat(JPEGSegmentUtil.readSegments(in, JPEG.APP1, "*"))
                     .as("no APP1 segment")
                     .isEmpty();
@@ -118,16 +92,16 @@ class ImageCatalogTests {
     @Test
     void turnsAnImageUprightByItsExifOrientationInSizeAndPixels() throws Exception {
         // stored 1200 × 800, left half red; orientation 6 says: turn a quarter clockwise to show
-        Path file =
-                write("turned.jpg", TestImages.withExif(TestImages.jpeg(TestImages.halves(1200, 800), 0.9f), 6, false));
+        Path file = folders.write(
+                "turned.jpg", TestImages.withExif(TestImages.jpeg(TestImages.halves(1200, 800), 0.9f), 6, false));
 
-        ImageFacts facts = catalog().describe(file, "/media/turned.jpg");
+        ImageFacts facts = folders.catalog().describe(file, "/media/turned.jpg");
 
         assertThat(facts.width()).isEqualTo(800);
         assertThat(facts.height()).isEqualTo(1200);
         awaitVariants(hashOf(facts));
         BufferedImage upright = ImageIO.read(
-                store().variant(hashOf(facts), "800.jpg").orElseThrow().toFile());
+                folders.store().variant(hashOf(facts), "800.jpg").orElseThrow().toFile());
         assertThat(upright.getWidth()).isEqualTo(800);
         assertThat(upright.getHeight()).isEqualTo(1200);
         assertThat(new Color(upright.getRGB(400, 200)).getRed())
@@ -140,9 +114,9 @@ class ImageCatalogTests {
 
     @Test
     void neverMakesAVariantWiderThanTheImage() throws Exception {
-        Path file = write("small.png", TestImages.png(TestImages.halves(600, 400)));
+        Path file = folders.write("small.png", TestImages.png(TestImages.halves(600, 400)));
 
-        ImageFacts facts = catalog().describe(file, "/media/small.png");
+        ImageFacts facts = folders.catalog().describe(file, "/media/small.png");
 
         assertThat(facts.srcset())
                 .endsWith("/600.png 600w")
@@ -150,48 +124,48 @@ class ImageCatalogTests {
                 .doesNotContain("800w");
         awaitVariants(hashOf(facts));
         BufferedImage widest = ImageIO.read(
-                store().variant(hashOf(facts), "600.png").orElseThrow().toFile());
+                folders.store().variant(hashOf(facts), "600.png").orElseThrow().toFile());
         assertThat(widest.getWidth()).isEqualTo(600);
-        assertThat(store().variant(hashOf(facts), "800.png")).isEmpty();
+        assertThat(folders.store().variant(hashOf(facts), "800.png")).isEmpty();
     }
 
     @Test
     void aRestartFindsTheVariantsMadeBeforeAndMakesNothing() throws Exception {
-        Path file = write("again.jpg", TestImages.jpeg(TestImages.photo(900, 600, 2), 0.9f));
-        ImageFacts first = catalog().describe(file, "/media/again.jpg");
+        Path file = folders.write("again.jpg", TestImages.jpeg(TestImages.photo(900, 600, 2), 0.9f));
+        ImageFacts first = folders.catalog().describe(file, "/media/again.jpg");
         awaitVariants(hashOf(first));
-        processor.close();
+        folders.processor().close();
 
-        ImageCatalog restarted = catalog();
+        ImageCatalog restarted = folders.catalog();
         ImageFacts second = restarted.describe(file, "/media/again.jpg");
 
         assertThat(second).isEqualTo(first);
-        assertThat(processor.isPending(hashOf(second))).isFalse();
-        assertThat(processor.made()).isZero();
+        assertThat(folders.processor().isPending(hashOf(second))).isFalse();
+        assertThat(folders.processor().made()).isZero();
     }
 
     @Test
     void refusesADecompressionBombFromItsHeaderWithoutDecodingIt() throws Exception {
         byte[] bomb = TestImages.pngBomb(50_000);
         assertThat(bomb.length).as("a few hundred KB").isLessThan(1_000_000);
-        Path file = write("bomb.png", bomb);
+        Path file = folders.write("bomb.png", bomb);
         long before = usedHeap();
 
-        ImageFacts facts = catalog().describe(file, "/media/bomb.png");
+        ImageFacts facts = folders.catalog().describe(file, "/media/bomb.png");
 
         assertThat(facts.problem()).contains("50000 × 50000 pixels", "blog.images.max-pixels");
         assertThat(usedHeap() - before).as("nothing decoded").isLessThan(200L * 1024 * 1024);
-        assertThat(processor.made()).isZero();
+        assertThat(folders.processor().made()).isZero();
     }
 
     @Test
     void refusesAFileLargerThanTheLimitUnread() throws Exception {
-        Path file = write("huge.jpg", TestImages.jpeg(TestImages.photo(64, 48, 3), 0.9f));
+        Path file = folders.write("huge.jpg", TestImages.jpeg(TestImages.photo(64, 48, 3), 0.9f));
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(40L * 1024 * 1024); // a 40 MB photo
         }
 
-        ImageFacts facts = catalog().describe(file, "/media/huge.jpg");
+        ImageFacts facts = folders.catalog().describe(file, "/media/huge.jpg");
 
         assertThat(facts.problem()).contains("41 MB", "blog.images.max-file-size");
     }
@@ -200,11 +174,11 @@ class ImageCatalogTests {
     void refusesACorruptFileAndOneWhoseContentIsNotWhatItsNameSays() throws Exception {
         byte[] noise = new byte[4096];
         new Random(4).nextBytes(noise);
-        Path corrupt = write("corrupt.jpg", noise);
-        Path named = write("named.jpg", TestImages.png(TestImages.halves(40, 40)));
-        Path truncated = write("truncated.png", Arrays.copyOf(TestImages.png(TestImages.halves(40, 40)), 20));
+        Path corrupt = folders.write("corrupt.jpg", noise);
+        Path named = folders.write("named.jpg", TestImages.png(TestImages.halves(40, 40)));
+        Path truncated = folders.write("truncated.png", Arrays.copyOf(TestImages.png(TestImages.halves(40, 40)), 20));
 
-        ImageCatalog catalog = catalog();
+        ImageCatalog catalog = folders.catalog();
 
         assertThat(catalog.describe(corrupt, "/media/corrupt.jpg").problem()).contains("not a readable image");
         assertThat(catalog.describe(named, "/media/named.jpg").problem())

@@ -3,61 +3,29 @@ package org.rlsblog.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rlsblog.content.ImageFacts;
 
 /** A restart finds unchanged images in the index kept in the data folder: it neither reads nor hashes them. */
 class ImageIndexTests {
 
-    @TempDir
-    Path dir;
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable closeable : open) {
-            closeable.close();
-        }
-    }
-
-    /** A catalog as the site starts it: the index in the data folder, the images under content. */
-    private ImageCatalog start() {
-        ImageProcessor processor = new ImageProcessor(
-                store(), new VariantMaker(ImagesProperties.defaults().widths()), 1);
-        ImageIndex index = new ImageIndex(dir.resolve("data/images/index.tsv"), dir.resolve("content"));
-        ImageCatalog catalog = new ImageCatalog(ImagesProperties.defaults(), processor, index);
-        open.add(processor);
-        open.add(catalog);
-        return catalog;
-    }
-
-    private ImageStore store() {
-        return new ImageStore(dir.resolve("data/images"));
-    }
-
-    private Path write(String name, byte[] bytes) throws IOException {
-        Path file = dir.resolve("content/media").resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.write(file, bytes);
-    }
+    @RegisterExtension
+    final ImageFolders folders = new ImageFolders();
 
     @Test
     void aRestartWithUnchangedImagesExaminesNoneAndFindsTheirVariants() throws Exception {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            files.add(write("photo-" + i + ".jpg", TestImages.jpeg(TestImages.photo(600, 400, i), 0.9f)));
+            files.add(folders.write("photo-" + i + ".jpg", TestImages.jpeg(TestImages.photo(600, 400, i), 0.9f)));
         }
-        ImageCatalog first = start();
+        ImageCatalog first = folders.catalogWithIndex();
         List<ImageFacts> before = new ArrayList<>();
         for (Path file : files) {
             before.add(first.describe(file, "/media/" + file.getFileName()));
@@ -65,10 +33,10 @@ class ImageIndexTests {
         assertThat(first.examinations()).isEqualTo(3);
         for (ImageFacts facts : before) {
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> store().isComplete(facts.src().split("/")[2]));
+                    .until(() -> folders.store().isComplete(facts.src().split("/")[2]));
         }
         first.close();
-        assertThat(dir.resolve("data/images/index.tsv")).exists();
+        assertThat(folders.indexFile()).exists();
 
         // the same size and time, other bytes: only a catalog that does not read the file keeps the old hash
         Path file = files.get(0);
@@ -78,7 +46,7 @@ class ImageIndexTests {
         Files.write(file, bytes);
         Files.setLastModifiedTime(file, time);
 
-        ImageCatalog restarted = start();
+        ImageCatalog restarted = folders.catalogWithIndex();
         List<ImageFacts> after = new ArrayList<>();
         for (Path each : files) {
             after.add(restarted.describe(each, "/media/" + each.getFileName()));
@@ -90,15 +58,15 @@ class ImageIndexTests {
 
     @Test
     void aChangedFileIsExaminedAgain() throws Exception {
-        Path file = write("plate.jpg", TestImages.jpeg(TestImages.photo(600, 400, 1), 0.9f));
-        ImageCatalog first = start();
+        Path file = folders.write("plate.jpg", TestImages.jpeg(TestImages.photo(600, 400, 1), 0.9f));
+        ImageCatalog first = folders.catalogWithIndex();
         ImageFacts before = first.describe(file, "/media/plate.jpg");
         first.close();
 
         Files.write(file, TestImages.jpeg(TestImages.photo(700, 400, 2), 0.9f));
         Files.setLastModifiedTime(
                 file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
-        ImageCatalog restarted = start();
+        ImageCatalog restarted = folders.catalogWithIndex();
         ImageFacts after = restarted.describe(file, "/media/plate.jpg");
 
         assertThat(restarted.examinations()).isEqualTo(1);
@@ -108,15 +76,15 @@ class ImageIndexTests {
 
     @Test
     void aDamagedIndexOnlyMeansTheImagesAreExaminedAgain() throws Exception {
-        Path file = write("plate.jpg", TestImages.jpeg(TestImages.photo(600, 400, 1), 0.9f));
-        ImageCatalog first = start();
+        Path file = folders.write("plate.jpg", TestImages.jpeg(TestImages.photo(600, 400, 1), 0.9f));
+        ImageCatalog first = folders.catalogWithIndex();
         ImageFacts before = first.describe(file, "/media/plate.jpg");
         first.close();
-        Path index = dir.resolve("data/images/index.tsv");
+        Path index = folders.indexFile();
         String text = Files.readString(index);
         Files.writeString(index, text.replaceAll("\t[0-9a-f]{32}\t", "\tnot-a-hash\t"));
 
-        ImageCatalog restarted = start();
+        ImageCatalog restarted = folders.catalogWithIndex();
 
         assertThat(restarted.describe(file, "/media/plate.jpg")).isEqualTo(before);
         assertThat(restarted.examinations()).isEqualTo(1);

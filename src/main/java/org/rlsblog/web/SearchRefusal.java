@@ -1,6 +1,6 @@
 package org.rlsblog.web;
 
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 
 /**
  * Why a search was not run, and when to try again: {@code busy} when every search slot was taken
@@ -20,6 +20,6 @@ record SearchRefusal(boolean busy, long retryAfterSeconds) {
     }
 
     int status() {
-        return busy ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : 429;
+        return (busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS).value();
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -87,9 +89,17 @@ class StoreCompaction implements DisposableBean {
         return bytes / BYTES_PER_MEGABYTE;
     }
 
-    /** The database file, when the store is an embedded H2 file; null otherwise. */
-    private Path h2File() {
-        String url = jdbc.execute((Connection c) -> c.getMetaData().getURL());
+    /**
+     * The database file, when the store is an embedded H2 file; null otherwise. Read from the pool's
+     * settings where it can be: a store that has gone away (a stopped PostgreSQL) would otherwise hold
+     * the stop for the pool's whole connection timeout.
+     */
+    private @Nullable Path h2File() {
+        DataSource dataSource = jdbc.getDataSource();
+        String url = dataSource == null ? null : CommentKeys.configuredUrl(dataSource);
+        if (url == null) {
+            url = jdbc.execute((Connection c) -> c.getMetaData().getURL());
+        }
         if (url == null || !url.startsWith("jdbc:h2:file:")) {
             return null;
         }

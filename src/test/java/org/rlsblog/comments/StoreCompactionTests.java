@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** A real H2 file left mostly empty by many small commits, as a burst of comments leaves it. */
@@ -85,5 +90,22 @@ class StoreCompactionTests {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM note", Integer.class))
                 .isEqualTo(50);
+    }
+
+    @Test
+    void asksAStoreThatIsNotH2ForNoConnection() {
+        AtomicInteger asked = new AtomicInteger();
+        // a PostgreSQL store stopped before the context closes, as tests and a lost network leave it
+        DriverManagerDataSource gone = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/blog") {
+            @Override
+            protected Connection getConnectionFromDriver(Properties props) throws SQLException {
+                asked.incrementAndGet();
+                return super.getConnectionFromDriver(props);
+            }
+        };
+
+        new StoreCompaction(new JdbcTemplate(gone), 0).destroy();
+
+        assertThat(asked).hasValue(0);
     }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.content.PostCatalog;
-import org.rlsblog.security.CookieCsrfTokens;
 import org.rlsblog.web.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,7 +12,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -43,9 +45,10 @@ class PageCacheConfiguration {
             PostCatalog catalog,
             CommentService comments,
             LocaleResolver localeResolver,
-            CookieCsrfTokens csrfTokens,
+            CsrfTokenRepository csrfTokens,
             XorCsrfTokenRequestAttributeHandler csrfMasking,
             Clock clock,
+            ObjectProvider<HttpFirewall> firewall,
             ObjectProvider<MeterRegistry> meters) {
         AnswerTokens tokens = new AnswerTokens(csrfTokens, csrfMasking, comments);
         return new PageCacheFilter(
@@ -53,6 +56,8 @@ class PageCacheConfiguration {
                 new StoredPageWriter(tokens),
                 new PageRecorder(catalog, comments, store, clock),
                 localeResolver,
+                // the one Spring Security's filter chain uses: its own default unless the site defines one
+                firewall.getIfAvailable(StrictHttpFirewall::new),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 import org.rlsblog.article.CommentCookies;
 
 /**
- * Which requests the page cache may answer, and which answers it may store. A stored page skips
- * Spring Security's firewall, so a request qualifies only as a GET whose raw path is made of
- * lower-case letters, digits and hyphens (no encoded, dotted or parameter-carrying path), the same
- * as the path the servlet sees, with no query but a page number or the search form's own. Readers
- * with a cookie that shows them something of their own are not served from the cache.
+ * Which requests the page cache may answer, and which answers it may store: a GET for a reader page
+ * (its path made of lower-case letters, digits and hyphens) with no query but a page number or the
+ * search form's own. Readers with a cookie that shows them something of their own are not served
+ * from the cache. The firewall check is {@link PageCacheFilter}'s.
  */
 final class StorablePages {
 
@@ -52,9 +51,9 @@ final class StorablePages {
         if (!"GET".equals(request.getMethod())) {
             return false;
         }
-        String path = request.getRequestURI();
+        // the decoded path, which the pages are stored under
+        String path = request.getServletPath();
         if (!CACHED_PATHS.matcher(path).matches()
-                || !path.equals(request.getServletPath())
                 || path.equals("/admin")
                 || path.equals(PREVIEWS)
                 || path.startsWith(PREVIEWS + "/")) {

@@ -21,6 +21,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -49,13 +51,16 @@ class SecurityConfiguration {
             // a video player, loaded only after the reader clicks a video's poster
             + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com";
 
+    /** Sent on a reader's first visit from a link elsewhere, so that a form there still posts. */
+    private static final String CSRF_COOKIE_SAME_SITE = "Lax";
+
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
 
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             AdminProperties admin,
-            CookieCsrfTokens csrfTokens,
+            CsrfTokenRepository csrfTokens,
             XorCsrfTokenRequestAttributeHandler csrfMasking,
             ObjectProvider<AccessDeniedHandler> refusals,
             Clock clock)
@@ -128,18 +133,21 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** CSRF tokens in a cookie; shared with the page cache, which hands them out for cached pages. */
+    /**
+     * CSRF tokens in a cookie, so readers need no server session on any replica; shared with the
+     * page cache, which hands them out for the pages it stores.
+     */
     @Bean
-    CookieCsrfTokens csrfTokens() {
-        return new CookieCsrfTokens();
+    CsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+        cookies.setCookieCustomizer(cookie -> cookie.sameSite(CSRF_COOKIE_SAME_SITE));
+        return cookies;
     }
 
-    /** Masks the token afresh on every page (BREACH), from a per-thread generator. */
+    /** Masks the token afresh on every page (BREACH); shared with the page cache too. */
     @Bean
     XorCsrfTokenRequestAttributeHandler csrfMasking() {
-        XorCsrfTokenRequestAttributeHandler masking = new XorCsrfTokenRequestAttributeHandler();
-        masking.setSecureRandom(new PerThreadSecureRandom());
-        return masking;
+        return new XorCsrfTokenRequestAttributeHandler();
     }
 
     /**

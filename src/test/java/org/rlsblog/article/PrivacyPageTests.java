@@ -10,10 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
-import org.rlsblog.security.CookieCsrfTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -25,7 +25,7 @@ class PrivacyPageTests extends CommentSiteTestSupport {
      * session, for every later request of the shared context; this test reads the site's own cookies.
      */
     @BeforeEach
-    void useTheSitesOwnCsrfCookie(@Autowired WebApplicationContext context, @Autowired CookieCsrfTokens tokens) {
+    void useTheSitesOwnCsrfCookie(@Autowired WebApplicationContext context, @Autowired CsrfTokenRepository tokens) {
         WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getServletContext()), tokens);
     }
 

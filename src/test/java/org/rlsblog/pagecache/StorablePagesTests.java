@@ -21,11 +21,8 @@ class StorablePagesTests {
     void leavesEverythingElseToTheFilterChain() {
         MockHttpServletRequest post = get("/posts/hello-world", null);
         post.setMethod("POST");
-        MockHttpServletRequest otherServletPath = get("/posts/hello-world", null);
-        otherServletPath.setServletPath("/posts");
 
         assertThat(StorablePages.mayAnswer(post)).isFalse();
-        assertThat(StorablePages.mayAnswer(otherServletPath)).isFalse();
         assertThat(StorablePages.mayAnswer(get("/admin", null))).isFalse();
         assertThat(StorablePages.mayAnswer(get("/preview", null))).isFalse();
         assertThat(StorablePages.mayAnswer(get("/preview/abcdefghijklmnopqrstuv", null)))

@@ -117,6 +117,18 @@ class MalformedRequestTests extends LiveSiteSupport {
         }
     }
 
+    /**
+     * Tomcat strips path parameters from the path a servlet sees, so each of these looks like a
+     * stored page to the page cache; Spring Security's firewall, which the cache runs too, refuses
+     * them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/tags/rls;x=1", "/about;jsessionid=abc", "/posts/rls-and-liver-diseases;v=2", "/;a"})
+    void refusesPathParametersOnStoredPages(String target) throws IOException {
+        warmThePageCache();
+        assertRefusedSafely(get(target), target);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

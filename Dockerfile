@@ -30,11 +30,11 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY content /app/content
 COPY --from=build /layers/application/ ./
 # Memory: the heap may grow to 75 % of the container's memory and starts at 40 % (growing a small
-# heap step by step cost full collections of 100-200 ms and tripled p99 in the bench), with the
-# serial collector (least overhead for a heap this size) and survivor spaces a third of the young
-# generation each instead of a tenth (under a burst of comments the smaller ones overflowed, so
-# short-lived objects filled the old generation: a full collection of 160-220 ms every 80-90 s),
-# two malloc arenas instead of one per thread, and freed native memory handed back every 5 s.
+# heap step by step cost long full collections), with the serial collector (least overhead for a
+# heap this size) and survivor spaces a third of the young generation each instead of a tenth
+# (under a burst of comments the smaller ones overflowed, so short-lived objects filled the old
+# generation), two malloc arenas instead of one per thread, and freed native memory handed back
+# every 5 s. The figures are in docs/benchmarks.md.
 ENV BLOG_CONTENT_DIR=/app/content \
     BLOG_DATA_DIR=/data \
     BLOG_RENDER_SEED_DIR=/app/render-seed \

@@ -200,7 +200,7 @@ until curl -fs -o /dev/null "http://127.0.0.1:$MIN_PORT/article"; do
   sleep 0.05
 done
 # it is compiled from cold here, where the site has compiled its code over the runs before: 20 s
-# (on 2 cores it went 6,000, 17,700, 29,200 req/s in three 8 s runs from a cold start)
+# of warm-up, as a cold start keeps speeding up for that long on 2 cores
 wrk -t2 -c64 -d20s "http://127.0.0.1:$MIN_PORT/article" > /dev/null 2>&1
 measure "bare Spring endpoint" 64 "http://127.0.0.1:$MIN_PORT/article"
 MINIMAL64=$RPS

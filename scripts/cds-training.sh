@@ -11,16 +11,13 @@
 # Which archive depends on the JVM (java from JAVA_HOME when set, else from PATH):
 # - JDK 25 and later: an AOT cache (-XX:AOTCacheOutput, JEPs 483, 514 and 515): the classes loaded
 #   and also linked, and the method profiles of the training, so the JIT compiles the hot code of
-#   answering pages sooner. A restart to the first answered article took 0.87 times as long as
-#   with JDK 17's archive (median of 9 pairs of starts taken in turns, 200 posts, 2 cores): 1.49
-#   times the bare Spring Boot app's start instead of 1.79.
+#   answering pages sooner: restarts are quicker than with JDK 17's archive (docs/benchmarks.md).
 # - JDK 17 to 24: a dynamic archive of the loaded classes (-XX:ArchiveClassesAtExit).
 #
 # A start stopped as soon as its context was refreshed (-Dspring.context.exit=onRefresh) leaves
 # out every class that answering a request loads (Thymeleaf's, the request side of Tomcat and of
-# Spring Security, gzip): with them in the archive, the first answers after a start came 30 %
-# sooner (the first article 0.34-0.41 s instead of 0.48-0.66 s, the first search 0.8-1.0 s
-# instead of 1.2-1.4 s; 200 posts, 2 cores). The site must answer on 127.0.0.1:PORT.
+# Spring Security, gzip): with them in the archive, the first answers after a start come sooner
+# (docs/benchmarks.md, "Start-up"). The site must answer on 127.0.0.1:PORT.
 # Needs only bash (no curl: the container image has none).
 set -uo pipefail
 

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * the signed time the form was shown.
  *
  * <p>A JavaBean rather than a record: Spring binds a record through its constructor, and that
- * re-reads the constructor's parameter annotations on every request (measured: a fifth of the
- * time of a comment POST); setters are bound from cached property descriptors.
+ * re-reads the constructor's parameter annotations on every request; setters are bound from
+ * cached property descriptors (docs/benchmarks.md, "What the measurements kept").
  */
 final class CommentForm {
 

@@ -8,8 +8,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The items of an article's comment list ({@code <li>} per comment, replies nested). Java, not a
- * Thymeleaf fragment: the fragment's two dozen expressions a comment made a long thread several
- * times slower to render (docs/benchmarks.md, "What the measurements kept").
+ * Thymeleaf fragment: the fragment's expressions for each comment made a long thread far slower
+ * to render (docs/benchmarks.md, "What the measurements kept").
  *
  * <p>Everything a reader wrote is escaped here, in text and in attributes; the comment text comes
  * already escaped and linkified ({@link CommentView#bodyHtml()}), and an author's web address only

@@ -35,8 +35,8 @@ final class VariantMaker {
     private static final float JPEG_QUALITY = 0.82f;
     private static final float WEBP_QUALITY = 0.80f;
     /**
-     * libwebp's effort, 0 to 6 (its default is 4). From 3 up it searches much harder for a few
-     * per cent fewer bytes; 2 costs a third of the time for photos of the same size.
+     * libwebp's effort, 0 to 6 (its default is 4). Higher efforts search much harder for slightly
+     * fewer bytes; 2 is far quicker at nearly the same size (docs/benchmarks.md).
      */
     private static final int WEBP_METHOD = 2;
     /** The JDK's PNG writer maps this to a deflate level that is quicker than its default and no larger. */

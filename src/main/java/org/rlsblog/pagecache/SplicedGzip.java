@@ -7,15 +7,10 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A stored page compressed once, with room for values that change on every answer (a CSRF token,
- * a form's signed time): the page's fixed parts are deflated when it is stored, each ending on a
- * byte boundary, and an answer puts each per-answer value between them as an uncompressed
- * ("stored") deflate block. The result is one ordinary gzip stream (RFC 1951/1952) that every
- * client reads; only its checksum is worked out per answer. A page without such values (a feed,
- * the home page) keeps its checksum, as summing a feed again on every answer is not free.
- *
- * <p>Why not Tomcat's {@code server.compression}: browsers always ask for gzip, and compressing
- * each answer afresh would cost more than all else the server does for a stored page.
+ * A stored page compressed once: its fixed parts are deflated when stored, and each answer puts
+ * its own values (a CSRF token, a form's signed time) between them as uncompressed deflate blocks,
+ * giving one ordinary gzip stream. Not Tomcat's {@code server.compression}: browsers always ask for
+ * gzip, and compressing each answer afresh cost more than all else the server does for a stored page.
  */
 final class SplicedGzip {
 

@@ -16,13 +16,9 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
 
 /**
  * Tomcat's NIO HTTP/1.1 protocol, mended for a graceful shutdown: a request caught by the pause
- * has its connection closed instead of an error answer, which browsers and proxies retry on a
- * server that is up, and the connections idle between requests can be closed before the pause
- * ({@link KeepAliveDrain}). Tomcat (11.0.22) otherwise marks a request whose first line was read
- * when the connector paused 503, skips its headers and answers {@code 400 Bad Request} for the
- * missing {@code Host} header, which reached readers during a shutdown under load (seen in CI).
- *
- * <p>Public, with a public constructor, because Tomcat makes its protocol from the class name.
+ * gets its connection closed, which clients retry, instead of the {@code 400 Bad Request} Tomcat
+ * (11.0.22) answers for it (seen in CI); idle connections can be closed before the pause ({@link
+ * KeepAliveDrain}). Public, because Tomcat makes its protocol from the class name.
  */
 public class GracefulHttp11NioProtocol extends Http11NioProtocol {
 

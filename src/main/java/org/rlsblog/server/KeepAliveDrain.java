@@ -13,14 +13,10 @@ import org.springframework.boot.web.server.context.WebServerGracefulShutdownLife
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Empties the keep-alive connections before the graceful shutdown pauses Tomcat, so that a reader
- * (or the proxy in front) whose connection was open at the SIGTERM gets either a whole answer or a
- * closed connection it can retry on, rather than an error page. It stops just before the web
- * server's graceful shutdown: from then on every answer says {@code Connection: close}, and after
- * a short wait the connections idle between requests are closed.
- *
- * <p>It is not paused with its context (the test context cache pauses contexts it is not using),
- * since the server then keeps running; should it be started again, connections are kept alive again.
+ * Empties the keep-alive connections before the graceful shutdown pauses Tomcat, so that a client
+ * whose connection was open at the SIGTERM gets a whole answer or a closed connection it can retry,
+ * never an error page: every answer then says {@code Connection: close}, and after a short wait the
+ * idle connections are closed. Not paused with its context, since the server keeps running then.
  */
 final class KeepAliveDrain implements SmartLifecycle, TomcatConnectorCustomizer {
 

@@ -46,6 +46,8 @@ final class SearchGate extends OncePerRequestFilter {
             return;
         }
         if (!slots.enter()) {
+            // a reader turned away because others are searching keeps their allowance for the retry
+            rateLimit.giveBack(request.getRemoteAddr());
             refusedPages.answer(SearchRefusal.busy(BUSY_RETRY_AFTER_SECONDS), request, response, chain);
             return;
         }

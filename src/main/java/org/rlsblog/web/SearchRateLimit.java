@@ -50,6 +50,14 @@ class SearchRateLimit {
         return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(Buckets.retryAfterSeconds(probe));
     }
 
+    /** Gives back the search {@link #refusal} counted, when it was refused for another reason. */
+    void giveBack(String address) {
+        Bucket bucket = buckets.getIfPresent(ClientKey.of(address));
+        if (bucket != null) {
+            bucket.addTokens(1); // never past the bucket's capacity
+        }
+    }
+
     private Bucket newBucket() {
         int searches = properties.searchesPerMinute();
         return Buckets.builder(clock)

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.Submission;
@@ -186,8 +187,7 @@ class ReturningCommentersTests {
         for (String slug : List.of("hidden", "draft", "scheduled")) {
             SubmitResult result = comments.submit(Submission.builder()
                     .postSlug(slug)
-                    .authorName("Subscriber")
-                    .authorEmail(subscriber)
+                    .author(Author.of("Subscriber", subscriber))
                     .body("A comment on the " + slug + " post.")
                     .notifyReplies(true)
                     .clientAddress("203.0.113.7")
@@ -199,9 +199,9 @@ class ReturningCommentersTests {
         }
 
         for (long parent : parents) {
-            comments.replyAsAuthor(parent, "The author", "author@blog.example", "A private reply.");
+            comments.replyAsAuthor(parent, Author.of("The author", "author@blog.example"), "A private reply.");
         }
-        comments.replyAsAuthor(onOpen, "The author", "author@blog.example", "A public reply.");
+        comments.replyAsAuthor(onOpen, Author.of("The author", "author@blog.example"), "A public reply.");
 
         MimeMessage publicReply = awaitMailTo(subscriber, "replied");
         assertThat(GreenMailUtil.getBody(publicReply)).contains("A public reply.");

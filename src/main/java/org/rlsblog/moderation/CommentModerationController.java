@@ -157,7 +157,7 @@ class CommentModerationController {
             @RequestParam @NotBlank @Size(min = 2, max = 10000) String body,
             @RequestParam(defaultValue = "pending") String returnTo,
             RedirectAttributes redirect) {
-        comments.replyAsAuthor(id, properties.authorName(), properties.authorEmail(), body.strip())
+        comments.replyAsAuthor(id, properties.replyAuthor(), body.strip())
                 .orElseThrow(() -> new NotFoundException("no comment " + id));
         redirect.addFlashAttribute("message", "admin.done.reply");
         return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);

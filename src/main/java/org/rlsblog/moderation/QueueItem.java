@@ -4,17 +4,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.Comment;
 
-/** One comment in the moderation queue, with the post it is on. */
+/** One comment in the moderation queue, with the post it is on; the page links only an http(s) address. */
 record QueueItem(
         long id,
         String postTitle,
         String postUrl,
-        String authorName,
-        String authorEmail,
-        @Nullable String authorUrl,
+        Author author,
         String body,
         String createdIso,
         String createdText,
@@ -28,9 +26,7 @@ record QueueItem(
                 c.id(),
                 postTitle,
                 "/posts/" + c.postSlug() + "#" + c.anchor(),
-                c.authorName(),
-                c.authorEmail(),
-                c.linkableAuthorUrl(),
+                c.author(),
                 c.body(),
                 created.toOffsetDateTime().toString(),
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)

@@ -79,7 +79,7 @@ class CommentMailer {
             String title = title(comment.postSlug());
             StringBuilder text = new StringBuilder()
                     .append("New comment by ")
-                    .append(comment.authorName())
+                    .append(comment.author().name())
                     .append(" on \"")
                     .append(title)
                     .append("\"\n")
@@ -87,10 +87,10 @@ class CommentMailer {
                     .append(comment.status().name().toLowerCase(Locale.ROOT))
                     .append("\n")
                     .append("E-mail: ")
-                    .append(comment.authorEmail())
+                    .append(comment.author().email())
                     .append("\n");
-            if (comment.authorUrl() != null) {
-                text.append("Website: ").append(comment.authorUrl()).append("\n");
+            if (comment.author().url() != null) {
+                text.append("Website: ").append(comment.author().url()).append("\n");
             }
             text.append("\n").append(comment.body()).append("\n\n");
             if (comment.status() == CommentStatus.PENDING) {
@@ -105,7 +105,7 @@ class CommentMailer {
             text.append("Moderation queue: ")
                     .append(site.absolute("/admin/comments"))
                     .append("\n");
-            send(to, "[" + title + "] New comment by " + comment.authorName(), text.toString(), null);
+            send(to, "[" + title + "] New comment by " + comment.author().name(), text.toString(), null);
         });
     }
 
@@ -129,11 +129,12 @@ class CommentMailer {
         }
         Comment comment = approved.get();
         if (comment.notifyReplies()
-                && !comment.authorEmail().isBlank()
-                && subscriptions.request(comment.authorEmail())) {
-            String link = site.absolute("/subscriptions/confirm/" + subscriptions.confirmToken(comment.authorEmail()));
+                && !comment.author().email().isBlank()
+                && subscriptions.request(comment.author().email())) {
+            String link = site.absolute("/subscriptions/confirm/"
+                    + subscriptions.confirmToken(comment.author().email()));
             send(
-                    comment.authorEmail(),
+                    comment.author().email(),
                     "Please confirm: replies to your comment on \"" + title(comment.postSlug()) + "\"",
                     "You asked to be told by e-mail when someone replies to your comments on " + site.absolute("/")
                             + ".\n\nTo confirm, open this link:\n" + link
@@ -145,16 +146,19 @@ class CommentMailer {
         }
         comments.find(comment.parentId())
                 .filter(parent -> parent.notifyReplies()
-                        && !parent.authorEmail().equalsIgnoreCase(comment.authorEmail())
-                        && subscriptions.confirmedBy(parent.authorEmail(), event.approvedAt()))
+                        && !parent.author()
+                                .email()
+                                .equalsIgnoreCase(comment.author().email())
+                        && subscriptions.confirmedBy(parent.author().email(), event.approvedAt()))
                 .ifPresent(parent -> {
-                    String unsubscribe = site.absolute(
-                            "/subscriptions/unsubscribe/" + subscriptions.unsubscribeToken(parent.authorEmail()));
+                    String unsubscribe = site.absolute("/subscriptions/unsubscribe/"
+                            + subscriptions.unsubscribeToken(parent.author().email()));
                     String url = site.absolute("/posts/" + comment.postSlug() + "#" + comment.anchor());
                     send(
-                            parent.authorEmail(),
-                            comment.authorName() + " replied to your comment on \"" + title(comment.postSlug()) + "\"",
-                            comment.authorName() + " wrote:\n\n" + comment.body() + "\n\nRead it on the site: " + url
+                            parent.author().email(),
+                            comment.author().name() + " replied to your comment on \"" + title(comment.postSlug())
+                                    + "\"",
+                            comment.author().name() + " wrote:\n\n" + comment.body() + "\n\nRead it on the site: " + url
                                     + "\n\nStop these mails: " + unsubscribe + "\n",
                             unsubscribe);
                 });

@@ -39,7 +39,7 @@ class MailLinkController {
                 .orElseThrow(() -> new NotFoundException("link expired or not genuine"));
         model.addAttribute("token", token);
         model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("authorName", request.comment().authorName());
+        model.addAttribute("authorName", request.comment().author().name());
         model.addAttribute("body", request.comment().body());
         model.addAttribute("done", false);
         return "notification/moderate";
@@ -51,7 +51,7 @@ class MailLinkController {
                 .orElseThrow(() -> new NotFoundException("link expired or not genuine"));
         comments.moderate(request.comment().id(), request.status());
         model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("authorName", request.comment().authorName());
+        model.addAttribute("authorName", request.comment().author().name());
         model.addAttribute("body", request.comment().body());
         model.addAttribute("done", true);
         return "notification/moderate";

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentApproved;
 import org.rlsblog.comments.CommentService;
@@ -231,8 +232,7 @@ class CommentMailerTests {
         SubmitResult result = comments.submit(Submission.builder()
                 .postSlug("liver")
                 .parentId(parentId)
-                .authorName(name)
-                .authorEmail(email)
+                .author(Author.of(name, email))
                 .body(body)
                 .notifyReplies(notify)
                 .clientAddress("203.0.113.9")

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -181,12 +180,7 @@ class CommentMailer {
             return;
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(to);
-            helper.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "));
-            helper.setText(text, false);
+            MimeMessage message = PlainMail.of(sender, properties.from(), to, subject, text);
             if (unsubscribeUrl != null) {
                 message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

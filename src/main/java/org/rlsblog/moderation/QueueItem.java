@@ -3,11 +3,15 @@ package org.rlsblog.moderation;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import org.rlsblog.comments.Author;
 import org.rlsblog.comments.Comment;
 
-/** One comment in the moderation queue, with the post it is on; the page links only an http(s) address. */
+/**
+ * One comment in the moderation queue, with the post it is on and the actions its buttons offer; the
+ * page links only an http(s) address.
+ */
 record QueueItem(
         long id,
         String postTitle,
@@ -18,7 +22,7 @@ record QueueItem(
         String createdText,
         boolean byAuthor,
         boolean isReply,
-        String status) {
+        List<String> actions) {
 
     /** A comment in the queue, on the post titled {@code postTitle}, written at {@code created}. */
     static QueueItem of(Comment c, String postTitle, ZonedDateTime created, Locale locale) {
@@ -34,6 +38,6 @@ record QueueItem(
                         .format(created),
                 c.byAuthor(),
                 c.parentId() != null,
-                c.status().name().toLowerCase(Locale.ROOT));
+                ModerationAction.offeredFor(c.status()));
     }
 }

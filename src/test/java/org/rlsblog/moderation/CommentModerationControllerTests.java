@@ -378,6 +378,30 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
     }
 
     @Test
+    void offersEachCommentTheButtonsThatChangeItEachPostingToItsAction() {
+        Cookie session = login();
+        long spam = aPendingComment("Spam with its buttons");
+        comments.moderate(spam, CommentStatus.SPAM);
+
+        Document page = html(
+                mvc.get().uri("/admin/comments?status=spam").cookie(session).exchange());
+
+        assertThat(page.select("#queue-" + spam + " .queue-actions button").eachAttr("name"))
+                .containsExactly("approve", "trash", "restore", "delete");
+        assertThat(page.select("#queue-" + spam + " .queue-actions form").eachAttr("action"))
+                .containsExactly(
+                        "/admin/comments/" + spam + "/approve",
+                        "/admin/comments/" + spam + "/trash",
+                        "/admin/comments/" + spam + "/restore",
+                        "/admin/comments/" + spam + "/delete");
+        assertThat(page.select("#queue-" + spam + " button.danger").eachAttr("name"))
+                .containsExactly("delete");
+        assertThat(page.select("#queue-" + spam + " .queue-actions input[name=returnTo]")
+                        .eachAttr("value"))
+                .containsOnly("spam");
+    }
+
+    @Test
     void showsTheCommentersAddressesButLinksOnlyAnHttpWebsite() {
         Cookie session = login();
         Map<String, String> linked = aComment("With a website");

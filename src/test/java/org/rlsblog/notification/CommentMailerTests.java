@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.rlsblog.Mailboxes.awaitMailTo;
 import static org.rlsblog.Mailboxes.mailsTo;
 import static org.rlsblog.Mailboxes.subject;
+import static org.rlsblog.TestPages.html;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * Mail through a real in-process SMTP server (GreenMail): the author's new-comment mail and its
@@ -112,16 +114,18 @@ class CommentMailerTests {
         assertThat(text).contains("Interesting, thank you.").contains("anna@example.nl");
         String approve = linkAfter(text, "Approve: ");
 
-        assertThat(mvc.get().uri(approve)).hasStatusOk();
+        MvcTestResult opened = mvc.get().uri(approve).exchange();
+        assertThat(opened).hasStatusOk();
+        assertThat(html(opened).select("main").text()).contains("Anna", "Interesting, thank you.");
+        assertThat(html(opened).select("main form[method=post]").attr("action")).isEqualTo(approve);
         assertThat(comments.find(comment.id()).orElseThrow().status())
                 .as("opening the link changes nothing")
                 .isEqualTo(CommentStatus.PENDING);
-        assertThat(
-                        mvc.post()
-                                .uri(approve)
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.csrf()))
-                .hasStatusOk();
+        MvcTestResult approved = mvc.post().uri(approve).with(csrf()).exchange();
+        assertThat(approved).hasStatusOk();
+        assertThat(html(approved).select("main form"))
+                .as("done: nothing left to press")
+                .isEmpty();
         assertThat(comments.find(comment.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
     }
 
@@ -150,12 +154,7 @@ class CommentMailerTests {
         Comment early = submit("Dirk", "dirk@example.nl", "It helped me.", question.id(), false);
         comments.moderate(early.id(), CommentStatus.APPROVED);
         Instant earlyApprovedBy = Instant.now();
-        assertThat(
-                        mvc.post()
-                                .uri(confirm)
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.csrf()))
-                .hasStatusOk();
+        assertThat(mvc.post().uri(confirm).with(csrf())).hasStatusOk();
         // Mail is sent off the request thread, so the approval of Dirk's reply may be handled only
         // now, after Carla confirmed: handled that late (here, directly), it still sends nothing.
         CommentMailer unproxied = AopTestUtils.getTargetObject(mailer);

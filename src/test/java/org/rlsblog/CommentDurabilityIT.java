@@ -57,11 +57,7 @@ class CommentDurabilityIT {
 
     @AfterEach
     void stopWhatIsStillRunning() throws InterruptedException {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        PackagedJar.stopAll(started);
     }
 
     @Test

@@ -1,26 +1,20 @@
 package org.rlsblog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.rlsblog.comments.CommentService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,21 +80,13 @@ public abstract class CommentSiteTestSupport {
 
     private static synchronized Path root() {
         if (root == null) {
-            try {
-                root = createSite();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
+            root = SiteFolders.temporary("rls-blog-comments", CommentSiteTestSupport::createSite);
         }
         return root;
     }
 
-    private static Path createSite() throws IOException {
-        Path site = Files.createTempDirectory("rls-blog-comments");
-        Path content = site.resolve("content");
-        copy(Path.of("content"), content);
-        Files.createDirectories(site.resolve("data"));
+    private static void createSite(Path site) throws IOException {
+        Path content = SiteFolders.copyContent(site);
         post(content, "open-for-comments", "Open for comments", "open");
         post(content, "threaded", "A threaded discussion", "open");
         post(content, "remember-me", "Remember me", "open");
@@ -116,7 +102,6 @@ public abstract class CommentSiteTestSupport {
                 ---
                 A post that goes live an hour after the tests' clock.
                 """.formatted(SCHEDULED_AT));
-        return site;
     }
 
     private static void post(Path content, String slug, String title, String comments) throws IOException {
@@ -131,27 +116,6 @@ public abstract class CommentSiteTestSupport {
                 ---
                 A post for the comment tests.
                 """.formatted(title, comments));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder; the OS cleans up what is left
-        }
     }
 
     // ---- Readers ----
@@ -221,14 +185,6 @@ public abstract class CommentSiteTestSupport {
         Matcher m = COMMENT_ID.matcher(location);
         assertThat(m.find()).as("location %s", location).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    protected static Document html(MvcTestResult result) {
-        try {
-            return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     protected Document page(String slug, Cookie... cookies) {

@@ -69,11 +69,7 @@ class GracefulShutdownIT {
 
     @AfterEach
     void stopWhatIsStillRunning() throws InterruptedException {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        PackagedJar.stopAll(started);
     }
 
     @Test

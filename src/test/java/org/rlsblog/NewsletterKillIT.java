@@ -10,8 +10,6 @@ import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,11 +62,7 @@ class NewsletterKillIT {
 
     @AfterEach
     void stopWhatIsStillRunning() throws InterruptedException {
-        for (Process process : started) {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        PackagedJar.stopAll(started);
         smtp.stop();
     }
 
@@ -132,18 +125,7 @@ class NewsletterKillIT {
 
     /** The recipients of the post's mails the SMTP server took, one entry per mail. */
     private List<String> delivered() {
-        List<String> recipients = new ArrayList<>();
-        for (var message : smtp.getReceivedMessages()) {
-            try {
-                if (POST_TITLE.equals(message.getSubject())) {
-                    Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                            .forEach(a -> recipients.add(a.toString()));
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return recipients;
+        return Mailboxes.recipientsOf(smtp, POST_TITLE);
     }
 
     /**

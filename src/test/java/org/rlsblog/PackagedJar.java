@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** For tests that run the packaged application as a child process: the jar, and a free port. */
 final class PackagedJar {
+
+    /** How long a killed app may take to go. */
+    private static final int STOP_WAIT_SECONDS = 30;
 
     private PackagedJar() {}
 
@@ -91,6 +95,15 @@ final class PackagedJar {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        }
+    }
+
+    /** Kills what a test started and is still running, so that no app outlives its test. */
+    static void stopAll(List<Process> started) throws InterruptedException {
+        for (Process process : started) {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
         }
     }
 }

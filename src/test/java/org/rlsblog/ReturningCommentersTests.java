@@ -2,21 +2,21 @@ package org.rlsblog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rlsblog.Mailboxes.awaitMailTo;
+import static org.rlsblog.Mailboxes.mailsTo;
+import static org.rlsblog.Mailboxes.subject;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.Submission;
@@ -140,7 +141,7 @@ class ReturningCommentersTests {
     void theBrowserThatConfirmedTheAddressByItsMailIsApprovedAtOnce() {
         String email = aNewEmail();
         approve(commentId(post("open", email, "Notify me, please.", true)));
-        MvcTestResult confirmed = confirm(awaitMailTo(email, "Please confirm"));
+        MvcTestResult confirmed = confirm(awaitMailTo(smtp, email, "Please confirm"));
         Cookie address = confirmed.getResponse().getCookie("comment_address");
         assertThat(address).as("the confirmed-address cookie").isNotNull();
         assertThat(address.isHttpOnly()).isTrue();
@@ -159,21 +160,21 @@ class ReturningCommentersTests {
     void aStillUnconfirmedAddressIsAskedToConfirmAtMostOnceADay() {
         String email = aNewEmail();
         approve(commentId(post("open", email, "First, with notifications.", true)));
-        awaitMailTo(email, "Please confirm");
+        awaitMailTo(smtp, email, "Please confirm");
 
         approve(commentId(post("open", email, "Second, the same day.", true)));
         clock.advance(Duration.ofHours(23));
         approve(commentId(post("open", email, "Third, 23 hours later.", true)));
         String marker = aNewEmail();
         approve(commentId(post("open", marker, "A marker.", true)));
-        awaitMailTo(marker, "Please confirm");
+        awaitMailTo(smtp, marker, "Please confirm");
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> mailsTo(email).size() == 1);
+                .until(() -> mailsTo(smtp, email).size() == 1);
 
         clock.advance(Duration.ofHours(1));
         approve(commentId(post("open", email, "Fourth, a day after the first.", true)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(smtp, email).size() == 2);
     }
 
     @Test
@@ -181,13 +182,12 @@ class ReturningCommentersTests {
         String subscriber = aNewEmail();
         long onOpen = commentId(post("open", subscriber, "Tell me about replies.", true));
         approve(onOpen);
-        confirm(awaitMailTo(subscriber, "Please confirm"));
+        confirm(awaitMailTo(smtp, subscriber, "Please confirm"));
         List<Long> parents = new ArrayList<>();
         for (String slug : List.of("hidden", "draft", "scheduled")) {
             SubmitResult result = comments.submit(Submission.builder()
                     .postSlug(slug)
-                    .authorName("Subscriber")
-                    .authorEmail(subscriber)
+                    .author(Author.of("Subscriber", subscriber))
                     .body("A comment on the " + slug + " post.")
                     .notifyReplies(true)
                     .clientAddress("203.0.113.7")
@@ -199,19 +199,20 @@ class ReturningCommentersTests {
         }
 
         for (long parent : parents) {
-            comments.replyAsAuthor(parent, "The author", "author@blog.example", "A private reply.");
+            comments.replyAsAuthor(parent, Author.of("The author", "author@blog.example"), "A private reply.");
         }
-        comments.replyAsAuthor(onOpen, "The author", "author@blog.example", "A public reply.");
+        comments.replyAsAuthor(onOpen, Author.of("The author", "author@blog.example"), "A public reply.");
 
-        MimeMessage publicReply = awaitMailTo(subscriber, "replied");
+        MimeMessage publicReply = awaitMailTo(smtp, subscriber, "replied");
         assertThat(GreenMailUtil.getBody(publicReply)).contains("A public reply.");
         await().during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> mailsTo(subscriber).stream()
+                .until(() -> mailsTo(smtp, subscriber).stream()
                                 .filter(m -> subject(m).contains("replied"))
                                 .count()
                         == 1);
-        assertThat(mailsTo(subscriber)).noneMatch(m -> GreenMailUtil.getBody(m).contains("A private reply."));
+        assertThat(mailsTo(smtp, subscriber))
+                .noneMatch(m -> GreenMailUtil.getBody(m).contains("A private reply."));
     }
 
     // ---- Helpers ----
@@ -260,36 +261,5 @@ class ReturningCommentersTests {
         MvcTestResult confirmed = mvc.post().uri(link.group(1)).with(csrf()).exchange();
         assertThat(confirmed).hasStatusOk();
         return confirmed;
-    }
-
-    private static MimeMessage awaitMailTo(String address, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> mailsTo(address).stream()
-                                .filter(m -> subject(m).contains(subjectPart))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(r -> r.toString().equals(address));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 }

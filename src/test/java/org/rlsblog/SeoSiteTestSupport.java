@@ -1,17 +1,9 @@
 package org.rlsblog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -19,7 +11,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * One application for the tests of what search engines, feed readers and the search box see:
@@ -72,22 +63,6 @@ public abstract class SeoSiteTestSupport {
         registry.add("blog.data-dir", () -> root().resolve("data").toString());
     }
 
-    protected static Document html(MvcTestResult result) {
-        try {
-            return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected static String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Runs {@code check} with the clock at {@code instant}, and puts the clock back afterwards. */
     protected void at(Instant instant, Runnable check) {
         Instant before = clock.instant();
@@ -103,22 +78,14 @@ public abstract class SeoSiteTestSupport {
 
     private static synchronized Path root() {
         if (root == null) {
-            try {
-                root = createSite();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
+            root = SiteFolders.temporary("rls-blog-seo", SeoSiteTestSupport::createSite);
         }
         return root;
     }
 
-    private static Path createSite() throws IOException {
-        Path site = Files.createTempDirectory("rls-blog-seo");
-        Path content = site.resolve("content");
-        copy(Path.of("content"), content);
-        Files.createDirectories(site.resolve("data"));
-        post(content, REVIEWED_SLUG + ".md", """
+    private static void createSite(Path site) throws IOException {
+        Path content = SiteFolders.copyContent(site);
+        SiteFolders.post(content, REVIEWED_SLUG + ".md", """
                 title: Iron tablets, reviewed
                 date: 2025-03-10T09:00:00+01:00
                 updated: 2025-04-02T10:30:00+02:00
@@ -140,7 +107,7 @@ public abstract class SeoSiteTestSupport {
                 [^1]: Allen R. [Iron and RLS](https://doi.org/10.1000/iron-rls). Sleep Med. 2020.
                 [^2]: [Ferritin guideline](https://guidelines.example.org/ferritin).
                 """);
-        post(content, DUTCH_SLUG + ".md", """
+        SiteFolders.post(content, DUTCH_SLUG + ".md", """
                 title: Wandelen tegen de onrust
                 date: 2024-09-15T08:00:00+02:00
                 lang: nl
@@ -150,7 +117,7 @@ public abstract class SeoSiteTestSupport {
 
                 [^1]: [Onderzoek naar bewegen](https://onderzoek.example.nl/wandelen).
                 """);
-        post(content, LIVER_FACTS_SLUG + ".md", """
+        SiteFolders.post(content, LIVER_FACTS_SLUG + ".md", """
                 title: Facts about the liver
                 date: 2021-05-05T09:00:00+02:00
                 tags: [organs]
@@ -158,19 +125,19 @@ public abstract class SeoSiteTestSupport {
                 The liver is an organ. The liver stores iron and vitamins; the liver makes bile.
                 Liver diseases and liver cells: the liver, the liver, the liver.
                 """);
-        post(content, DRAFT_SLUG + ".md", """
+        SiteFolders.post(content, DRAFT_SLUG + ".md", """
                 title: Unfinished thoughts
                 date: 2024-01-01
                 draft: true
                 tags: [draft-only]
                 """, "A zanzibarian draft that nobody may see yet.");
-        post(content, SCHEDULED_SLUG + ".md", """
+        SiteFolders.post(content, SCHEDULED_SLUG + ".md", """
                 title: Coming in July
                 date: 2025-07-01T10:00:00+02:00
                 tags: [future-only]
                 """, "A quokka post that comes out in July.");
         for (int i = 1; i <= MAGNESIUM_POSTS; i++) {
-            post(
+            SiteFolders.post(
                     content,
                     "magnesium-note-%02d.md".formatted(i),
                     """
@@ -182,33 +149,5 @@ public abstract class SeoSiteTestSupport {
         }
         Files.createDirectories(content.resolve("media"));
         Files.write(content.resolve("media/iron.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-        return site;
-    }
-
-    private static void post(Path content, String fileName, String frontMatter, String body) throws IOException {
-        Path file = content.resolve("posts").resolve(fileName);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "---\n" + frontMatter + "---\n" + body + "\n");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder; the OS cleans up what is left
-        }
     }
 }

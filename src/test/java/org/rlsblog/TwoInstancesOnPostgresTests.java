@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
@@ -151,8 +152,7 @@ class TwoInstancesOnPostgresTests {
                 .mapToObj(i -> ImportedComment.builder()
                         .importKey("race:" + run + ":" + i)
                         .postSlug("import-race-" + run)
-                        .authorName("Imported " + i)
-                        .authorEmail("imported@example.org")
+                        .author(Author.of("Imported " + i, "imported@example.org"))
                         .body("Imported comment " + i)
                         .status(CommentStatus.APPROVED)
                         .createdAt(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i))

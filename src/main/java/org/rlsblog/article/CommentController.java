@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Set;
 import org.rlsblog.NotFoundException;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.Rejection;
@@ -107,9 +108,7 @@ class CommentController {
             result = comments.submit(Submission.builder()
                     .postSlug(slug)
                     .parentId(form.getParentId())
-                    .authorName(form.getName())
-                    .authorEmail(form.getEmail())
-                    .authorUrl(website)
+                    .author(new Author(form.getName(), form.getEmail(), website))
                     .body(form.getBody())
                     .notifyReplies(form.notifyMe() && notifications.offerReplyNotifications())
                     .clientAddress(request.getRemoteAddr())

@@ -3,22 +3,19 @@ package org.rlsblog.comments;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A comment as stored. {@code authorEmail} is for the author's eyes only: views for readers
+ * A comment as stored. Its author's e-mail is for the blog author's eyes only: views for readers
  * must never show it.
  */
 public record Comment(
         long id,
         String postSlug,
         @Nullable Long parentId,
-        String authorName,
-        String authorEmail,
-        @Nullable String authorUrl,
+        Author author,
         String body,
         CommentStatus status,
         boolean byAuthor,
@@ -48,23 +45,6 @@ public record Comment(
         return status == CommentStatus.APPROVED;
     }
 
-    /**
-     * The author's web address if a page may link to it: http or https only. An address stored
-     * before imports were checked ({@code javascript:}, {@code data:}) is never a link.
-     */
-    public @Nullable String linkableAuthorUrl() {
-        return httpOrNull(authorUrl);
-    }
-
-    /** {@code url} if it is an http or https address, else null. */
-    static @Nullable String httpOrNull(@Nullable String url) {
-        if (url == null) {
-            return null;
-        }
-        String lower = url.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") ? url : null;
-    }
-
     static Builder builder() {
         return new Builder();
     }
@@ -75,9 +55,7 @@ public record Comment(
         private long id;
         private @Nullable String postSlug;
         private @Nullable Long parentId;
-        private @Nullable String authorName;
-        private @Nullable String authorEmail;
-        private @Nullable String authorUrl;
+        private @Nullable Author author;
         private @Nullable String body;
         private @Nullable CommentStatus status;
         private boolean byAuthor;
@@ -103,18 +81,8 @@ public record Comment(
             return this;
         }
 
-        Builder authorName(String authorName) {
-            this.authorName = authorName;
-            return this;
-        }
-
-        Builder authorEmail(String authorEmail) {
-            this.authorEmail = authorEmail;
-            return this;
-        }
-
-        Builder authorUrl(@Nullable String authorUrl) {
-            this.authorUrl = authorUrl;
+        Builder author(Author author) {
+            this.author = author;
             return this;
         }
 
@@ -158,9 +126,7 @@ public record Comment(
                     id,
                     requireNonNull(postSlug, "postSlug"),
                     parentId,
-                    requireNonNull(authorName, "authorName"),
-                    requireNonNull(authorEmail, "authorEmail"),
-                    authorUrl,
+                    requireNonNull(author, "author"),
                     requireNonNull(body, "body"),
                     requireNonNull(status, "status"),
                     byAuthor,

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -142,9 +141,7 @@ class CommentImports {
         return NewRow.builder()
                 .postSlug(c.postSlug())
                 .parentId(parentId)
-                .authorName(c.authorName())
-                .authorEmail(c.authorEmail().toLowerCase(Locale.ROOT))
-                .authorUrl(c.authorUrl())
+                .author(c.author().withStoredEmail())
                 .body(c.body())
                 .status(c.status())
                 .byAuthor(c.byAuthor())

@@ -2,7 +2,6 @@ package org.rlsblog.comments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -70,7 +69,7 @@ class CommentModeration {
     }
 
     /** The author's reply, published at once and marked as the author's; empty if the parent is gone. */
-    Optional<Comment> replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
+    Optional<Comment> replyAsAuthor(long parentId, Author author, String body) {
         Optional<Comment> found = reads.findById(parentId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -80,8 +79,7 @@ class CommentModeration {
         NewRow reply = NewRow.builder()
                 .postSlug(parent.postSlug())
                 .parentId(parent.id())
-                .authorName(authorName)
-                .authorEmail(authorEmail.toLowerCase(Locale.ROOT))
+                .author(author.withStoredEmail())
                 .body(body)
                 .status(CommentStatus.APPROVED)
                 .byAuthor(true)

@@ -167,9 +167,8 @@ class CommentReads {
                 .id(rs.getLong("id"))
                 .postSlug(rs.getString("post_slug"))
                 .parentId(parentId)
-                .authorName(rs.getString("author_name"))
-                .authorEmail(rs.getString("author_email"))
-                .authorUrl(rs.getString("author_url"))
+                .author(new Author(
+                        rs.getString("author_name"), rs.getString("author_email"), rs.getString("author_url")))
                 .body(rs.getString("body"))
                 .status(CommentStatus.valueOf(rs.getString("status")))
                 .byAuthor(rs.getBoolean("by_author"))

@@ -151,8 +151,8 @@ public class CommentService {
     }
 
     /** The author's reply, published at once and marked as the author's; empty if the parent is gone. */
-    public Optional<Comment> replyAsAuthor(long parentId, String authorName, String authorEmail, String body) {
-        return moderation.replyAsAuthor(parentId, authorName, authorEmail, body);
+    public Optional<Comment> replyAsAuthor(long parentId, Author author, String body) {
+        return moderation.replyAsAuthor(parentId, author, body);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.rlsblog.comments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.rlsblog.comments.ReaderTokens.FormTokenId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,7 +56,8 @@ class CommentSubmissions {
         if (broken != null) {
             return new SubmitResult.Rejected(broken);
         }
-        String email = submission.authorEmail().toLowerCase(Locale.ROOT);
+        Author author = submission.author().withStoredEmail();
+        String email = author.email();
         String bodyHash = NewRow.bodyHash(submission.body());
         String clientHash = rules.clientHash(submission.clientAddress());
         FormTokenId token = readerTokens.usableFormToken(submission.formToken());
@@ -69,9 +69,7 @@ class CommentSubmissions {
         NewRow row = NewRow.builder()
                 .postSlug(submission.postSlug())
                 .parentId(submission.parentId())
-                .authorName(submission.authorName())
-                .authorEmail(email)
-                .authorUrl(submission.authorUrl())
+                .author(author)
                 .body(submission.body(), bodyHash)
                 .status(status)
                 .notifyReplies(submission.notifyReplies())

@@ -31,7 +31,7 @@ class CommentWrites {
     }
 
     long insert(NewRow row, Instant now) {
-        return keys.writing(row.postSlug(), row.authorEmail(), row.bodyHash(), () -> insertRow(row, now));
+        return keys.writing(row.postSlug(), row.author().email(), row.bodyHash(), () -> insertRow(row, now));
     }
 
     private long insertRow(NewRow row, Instant now) {
@@ -46,9 +46,9 @@ class CommentWrites {
                         """)
                 .param("postSlug", row.postSlug())
                 .param("parentId", row.parentId())
-                .param("authorName", row.authorName())
-                .param("authorEmail", row.authorEmail())
-                .param("authorUrl", row.authorUrl())
+                .param("authorName", row.author().name())
+                .param("authorEmail", row.author().email())
+                .param("authorUrl", row.author().url())
                 .param("body", row.body())
                 .param("bodyHash", row.bodyHash())
                 .param("status", row.status().name())

@@ -13,22 +13,15 @@ public record ImportedComment(
         String importKey,
         String postSlug,
         @Nullable String parentImportKey,
-        String authorName,
-        String authorEmail,
-        @Nullable String authorUrl,
+        Author author,
         String body,
         CommentStatus status,
         boolean byAuthor,
         Instant createdAt) {
 
-    /**
-     * Imported text is checked as a reader's is: only http and https addresses are kept, and
-     * characters that XML cannot carry (feeds, mails) are dropped.
-     */
+    /** Imported text is checked as a reader's is (see {@link Author#imported()}). */
     public ImportedComment {
-        authorUrl = Comment.httpOrNull(authorUrl);
-        authorName = XmlText.legal(authorName);
-        authorEmail = XmlText.legal(authorEmail);
+        author = author.imported();
         body = XmlText.legal(body);
     }
 
@@ -42,9 +35,7 @@ public record ImportedComment(
         private @Nullable String importKey;
         private @Nullable String postSlug;
         private @Nullable String parentImportKey;
-        private @Nullable String authorName;
-        private @Nullable String authorEmail;
-        private @Nullable String authorUrl;
+        private @Nullable Author author;
         private @Nullable String body;
         private @Nullable CommentStatus status;
         private boolean byAuthor;
@@ -67,18 +58,8 @@ public record ImportedComment(
             return this;
         }
 
-        public Builder authorName(String authorName) {
-            this.authorName = authorName;
-            return this;
-        }
-
-        public Builder authorEmail(String authorEmail) {
-            this.authorEmail = authorEmail;
-            return this;
-        }
-
-        public Builder authorUrl(@Nullable String authorUrl) {
-            this.authorUrl = authorUrl;
+        public Builder author(Author author) {
+            this.author = author;
             return this;
         }
 
@@ -107,9 +88,7 @@ public record ImportedComment(
                     requireNonNull(importKey, "importKey"),
                     requireNonNull(postSlug, "postSlug"),
                     parentImportKey,
-                    requireNonNull(authorName, "authorName"),
-                    requireNonNull(authorEmail, "authorEmail"),
-                    authorUrl,
+                    requireNonNull(author, "author"),
                     requireNonNull(body, "body"),
                     requireNonNull(status, "status"),
                     byAuthor,

@@ -11,9 +11,7 @@ import org.jspecify.annotations.Nullable;
 record NewRow(
         String postSlug,
         @Nullable Long parentId,
-        String authorName,
-        String authorEmail,
-        @Nullable String authorUrl,
+        Author author,
         String body,
         String bodyHash,
         CommentStatus status,
@@ -43,9 +41,7 @@ record NewRow(
                 .id(id)
                 .postSlug(postSlug)
                 .parentId(parentId)
-                .authorName(authorName)
-                .authorEmail(authorEmail)
-                .authorUrl(authorUrl)
+                .author(author)
                 .body(body)
                 .status(status)
                 .byAuthor(byAuthor)
@@ -60,9 +56,7 @@ record NewRow(
 
         private @Nullable String postSlug;
         private @Nullable Long parentId;
-        private @Nullable String authorName;
-        private @Nullable String authorEmail;
-        private @Nullable String authorUrl;
+        private @Nullable Author author;
         private @Nullable String body;
         private @Nullable String bodyHash;
         private @Nullable CommentStatus status;
@@ -84,18 +78,8 @@ record NewRow(
             return this;
         }
 
-        Builder authorName(String authorName) {
-            this.authorName = authorName;
-            return this;
-        }
-
-        Builder authorEmail(String authorEmail) {
-            this.authorEmail = authorEmail;
-            return this;
-        }
-
-        Builder authorUrl(@Nullable String authorUrl) {
-            this.authorUrl = authorUrl;
+        Builder author(Author author) {
+            this.author = author;
             return this;
         }
 
@@ -144,9 +128,7 @@ record NewRow(
             return new NewRow(
                     requireNonNull(postSlug, "postSlug"),
                     parentId,
-                    requireNonNull(authorName, "authorName"),
-                    requireNonNull(authorEmail, "authorEmail"),
-                    authorUrl,
+                    requireNonNull(author, "author"),
                     requireNonNull(body, "body"),
                     requireNonNull(bodyHash, "bodyHash"),
                     requireNonNull(status, "status"),

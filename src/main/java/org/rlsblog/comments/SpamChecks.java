@@ -2,6 +2,7 @@ package org.rlsblog.comments;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +29,9 @@ class SpamChecks {
     CommentStatus statusFor(Submission submission, String email) {
         String everything = String.join(
                         "\n",
-                        submission.authorName(),
+                        submission.author().name(),
                         email,
-                        submission.authorUrl() == null ? "" : submission.authorUrl(),
+                        Objects.requireNonNullElse(submission.author().url(), ""),
                         submission.body())
                 .toLowerCase(Locale.ROOT);
         if (containsAny(everything, properties.spamWords())) {

@@ -16,9 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record Submission(
         String postSlug,
         @Nullable Long parentId,
-        String authorName,
-        String authorEmail,
-        @Nullable String authorUrl,
+        Author author,
         String body,
         boolean notifyReplies,
         String clientAddress,
@@ -40,9 +38,7 @@ public record Submission(
         return builder()
                 .postSlug(postSlug)
                 .parentId(parentId)
-                .authorName(authorName)
-                .authorEmail(authorEmail)
-                .authorUrl(authorUrl)
+                .author(author)
                 .body(body)
                 .notifyReplies(notifyReplies)
                 .clientAddress(clientAddress)
@@ -57,9 +53,7 @@ public record Submission(
 
         private @Nullable String postSlug;
         private @Nullable Long parentId;
-        private @Nullable String authorName;
-        private @Nullable String authorEmail;
-        private @Nullable String authorUrl;
+        private @Nullable Author author;
         private @Nullable String body;
         private boolean notifyReplies;
         private @Nullable String clientAddress;
@@ -80,18 +74,8 @@ public record Submission(
             return this;
         }
 
-        public Builder authorName(String authorName) {
-            this.authorName = authorName;
-            return this;
-        }
-
-        public Builder authorEmail(String authorEmail) {
-            this.authorEmail = authorEmail;
-            return this;
-        }
-
-        public Builder authorUrl(@Nullable String authorUrl) {
-            this.authorUrl = authorUrl;
+        public Builder author(Author author) {
+            this.author = author;
             return this;
         }
 
@@ -136,9 +120,7 @@ public record Submission(
             return new Submission(
                     requireNonNull(postSlug, "postSlug"),
                     parentId,
-                    requireNonNull(authorName, "authorName"),
-                    requireNonNull(authorEmail, "authorEmail"),
-                    authorUrl,
+                    requireNonNull(author, "author"),
                     requireNonNull(body, "body"),
                     notifyReplies,
                     requireNonNull(clientAddress, "clientAddress"),

@@ -103,10 +103,10 @@ class FeedWriter {
         for (Comment comment : newestFirst) {
             SyndEntry entry = new SyndEntryImpl();
             String url = site.absolute("/posts/" + comment.postSlug() + "#" + comment.anchor());
-            entry.setTitle(XmlText.legal(comment.authorName() + " on " + postTitle.apply(comment.postSlug())));
+            entry.setTitle(XmlText.legal(comment.author().name() + " on " + postTitle.apply(comment.postSlug())));
             entry.setLink(url);
             entry.setUri(url);
-            entry.setAuthor(XmlText.legal(comment.authorName()));
+            entry.setAuthor(XmlText.legal(comment.author().name()));
             entry.setPublishedDate(Date.from(comment.createdAt()));
             entry.setUpdatedDate(Date.from(comment.updatedAt()));
             entry.setDescription(text(comment.body()));

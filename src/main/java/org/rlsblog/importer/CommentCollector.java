@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
 
@@ -141,9 +142,7 @@ final class CommentCollector {
                     .importKey(key)
                     .postSlug(slug)
                     .parentImportKey(parentKey)
-                    .authorName(name.isBlank() ? ANONYMOUS : name)
-                    .authorEmail(email)
-                    .authorUrl(url)
+                    .author(new Author(name.isBlank() ? ANONYMOUS : name, email, url))
                     .body(body)
                     .status(status)
                     .byAuthor(byAuthor)

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -67,9 +68,10 @@ final class ExistingCommentsFile {
                     .importKey(entry.required("key", CommentColumns.IMPORT_KEY))
                     .postSlug(entry.required("post", CommentColumns.POST_SLUG))
                     .parentImportKey(entry.optional("parent", CommentColumns.PARENT_KEY))
-                    .authorName(entry.required("author", CommentColumns.AUTHOR_NAME))
-                    .authorEmail(Objects.requireNonNullElse(entry.optional("email", CommentColumns.AUTHOR_EMAIL), ""))
-                    .authorUrl(entry.optional("url", CommentColumns.AUTHOR_URL))
+                    .author(new Author(
+                            entry.required("author", CommentColumns.AUTHOR_NAME),
+                            Objects.requireNonNullElse(entry.optional("email", CommentColumns.AUTHOR_EMAIL), ""),
+                            entry.optional("url", CommentColumns.AUTHOR_URL)))
                     .body(entry.required("text", CommentColumns.BODY))
                     .status(entry.status())
                     .byAuthor(Boolean.parseBoolean(entry.optional("by_author")))

@@ -37,6 +37,11 @@ class CommentModerationController {
     /** The most comments one bulk action acts on: a bound on the work one form post can ask for. */
     static final int MAX_BULK_IDS = 1000;
 
+    /** An edited or replied text's bounds, those of a reader's comment (and the form's maxlength). */
+    private static final int MIN_BODY = 2;
+
+    private static final int MAX_BODY = 10_000;
+
     private final CommentService comments;
     private final PostCatalog catalog;
     private final ModerationProperties properties;
@@ -116,7 +121,7 @@ class CommentModerationController {
             throw new NotFoundException("no comment " + id);
         }
         redirect.addFlashAttribute("message", "admin.done." + what.name().toLowerCase(Locale.ROOT));
-        return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
+        return backTo(returnTo);
     }
 
     @PostMapping("/admin/comments/bulk")
@@ -135,32 +140,32 @@ class CommentModerationController {
         }
         redirect.addFlashAttribute("message", "admin.done.bulk");
         redirect.addFlashAttribute("messageCount", done);
-        return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
+        return backTo(returnTo);
     }
 
     @PostMapping("/admin/comments/{id}/edit")
     String editComment(
             @PathVariable long id,
-            @RequestParam @NotBlank @Size(min = 2, max = 10000) String body,
+            @RequestParam @NotBlank @Size(min = MIN_BODY, max = MAX_BODY) String body,
             @RequestParam(defaultValue = "pending") String returnTo,
             RedirectAttributes redirect) {
         if (!comments.edit(id, body.strip())) {
             throw new NotFoundException("no comment " + id);
         }
         redirect.addFlashAttribute("message", "admin.done.edit");
-        return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
+        return backTo(returnTo);
     }
 
     @PostMapping("/admin/comments/{id}/reply")
     String replyToComment(
             @PathVariable long id,
-            @RequestParam @NotBlank @Size(min = 2, max = 10000) String body,
+            @RequestParam @NotBlank @Size(min = MIN_BODY, max = MAX_BODY) String body,
             @RequestParam(defaultValue = "pending") String returnTo,
             RedirectAttributes redirect) {
-        comments.replyAsAuthor(id, properties.authorName(), properties.authorEmail(), body.strip())
+        comments.replyAsAuthor(id, properties.replyAuthor(), body.strip())
                 .orElseThrow(() -> new NotFoundException("no comment " + id));
         redirect.addFlashAttribute("message", "admin.done.reply");
-        return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
+        return backTo(returnTo);
     }
 
     private boolean apply(long id, ModerationAction action) {
@@ -171,6 +176,11 @@ class CommentModerationController {
         Post post = catalog.findAnyPost(c.postSlug()).orElse(null);
         var created = c.createdAt().atZone(zone);
         return QueueItem.of(c, post == null ? c.postSlug() : post.title(), created, locale);
+    }
+
+    /** The redirect to the tab named {@code returnTo}, after an action. */
+    private static String backTo(String returnTo) {
+        return "redirect:/admin/comments?status=" + statusOf(returnTo).name().toLowerCase(Locale.ROOT);
     }
 
     private static CommentStatus statusOf(String name) {

@@ -3,6 +3,7 @@ package org.rlsblog.moderation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.rlsblog.comments.Author;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,4 +20,10 @@ import org.springframework.validation.annotation.Validated;
 record ModerationProperties(
         @DefaultValue("The author") @NotBlank String authorName,
         @DefaultValue("author@localhost") @NotBlank String authorEmail,
-        @DefaultValue("50") @Min(1) @Max(500) int pageSize) {}
+        @DefaultValue("50") @Min(1) @Max(500) int pageSize) {
+
+    /** The author as the replies from the moderation queue are stored. */
+    Author replyAuthor() {
+        return Author.of(authorName, authorEmail);
+    }
+}

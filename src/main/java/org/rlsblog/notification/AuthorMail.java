@@ -1,13 +1,11 @@
 package org.rlsblog.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** A plain-text mail to the author ({@code blog.notifications.author-email}), for other features' reports. */
@@ -38,13 +36,7 @@ public class AuthorMail {
             return false;
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(to);
-            helper.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "));
-            helper.setText(text, false);
-            sender.send(message);
+            sender.send(PlainMail.of(sender, properties.from(), to, subject, text));
             return true;
         } catch (MessagingException | MailException e) {
             log.warn("Mail to the author not sent: {}", e.getMessage());

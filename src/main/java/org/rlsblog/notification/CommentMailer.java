@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +78,7 @@ class CommentMailer {
             String title = title(comment.postSlug());
             StringBuilder text = new StringBuilder()
                     .append("New comment by ")
-                    .append(comment.authorName())
+                    .append(comment.author().name())
                     .append(" on \"")
                     .append(title)
                     .append("\"\n")
@@ -87,10 +86,10 @@ class CommentMailer {
                     .append(comment.status().name().toLowerCase(Locale.ROOT))
                     .append("\n")
                     .append("E-mail: ")
-                    .append(comment.authorEmail())
+                    .append(comment.author().email())
                     .append("\n");
-            if (comment.authorUrl() != null) {
-                text.append("Website: ").append(comment.authorUrl()).append("\n");
+            if (comment.author().url() != null) {
+                text.append("Website: ").append(comment.author().url()).append("\n");
             }
             text.append("\n").append(comment.body()).append("\n\n");
             if (comment.status() == CommentStatus.PENDING) {
@@ -105,7 +104,7 @@ class CommentMailer {
             text.append("Moderation queue: ")
                     .append(site.absolute("/admin/comments"))
                     .append("\n");
-            send(to, "[" + title + "] New comment by " + comment.authorName(), text.toString(), null);
+            send(to, "[" + title + "] New comment by " + comment.author().name(), text.toString(), null);
         });
     }
 
@@ -129,11 +128,12 @@ class CommentMailer {
         }
         Comment comment = approved.get();
         if (comment.notifyReplies()
-                && !comment.authorEmail().isBlank()
-                && subscriptions.request(comment.authorEmail())) {
-            String link = site.absolute("/subscriptions/confirm/" + subscriptions.confirmToken(comment.authorEmail()));
+                && !comment.author().email().isBlank()
+                && subscriptions.request(comment.author().email())) {
+            String link = site.absolute("/subscriptions/confirm/"
+                    + subscriptions.confirmToken(comment.author().email()));
             send(
-                    comment.authorEmail(),
+                    comment.author().email(),
                     "Please confirm: replies to your comment on \"" + title(comment.postSlug()) + "\"",
                     "You asked to be told by e-mail when someone replies to your comments on " + site.absolute("/")
                             + ".\n\nTo confirm, open this link:\n" + link
@@ -145,16 +145,19 @@ class CommentMailer {
         }
         comments.find(comment.parentId())
                 .filter(parent -> parent.notifyReplies()
-                        && !parent.authorEmail().equalsIgnoreCase(comment.authorEmail())
-                        && subscriptions.confirmedBy(parent.authorEmail(), event.approvedAt()))
+                        && !parent.author()
+                                .email()
+                                .equalsIgnoreCase(comment.author().email())
+                        && subscriptions.confirmedBy(parent.author().email(), event.approvedAt()))
                 .ifPresent(parent -> {
-                    String unsubscribe = site.absolute(
-                            "/subscriptions/unsubscribe/" + subscriptions.unsubscribeToken(parent.authorEmail()));
+                    String unsubscribe = site.absolute("/subscriptions/unsubscribe/"
+                            + subscriptions.unsubscribeToken(parent.author().email()));
                     String url = site.absolute("/posts/" + comment.postSlug() + "#" + comment.anchor());
                     send(
-                            parent.authorEmail(),
-                            comment.authorName() + " replied to your comment on \"" + title(comment.postSlug()) + "\"",
-                            comment.authorName() + " wrote:\n\n" + comment.body() + "\n\nRead it on the site: " + url
+                            parent.author().email(),
+                            comment.author().name() + " replied to your comment on \"" + title(comment.postSlug())
+                                    + "\"",
+                            comment.author().name() + " wrote:\n\n" + comment.body() + "\n\nRead it on the site: " + url
                                     + "\n\nStop these mails: " + unsubscribe + "\n",
                             unsubscribe);
                 });
@@ -177,12 +180,7 @@ class CommentMailer {
             return;
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(to);
-            helper.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "));
-            helper.setText(text, false);
+            MimeMessage message = PlainMail.of(sender, properties.from(), to, subject, text);
             if (unsubscribeUrl != null) {
                 message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

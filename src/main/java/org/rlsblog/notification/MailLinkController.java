@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.rlsblog.NotFoundException;
 import org.rlsblog.comments.CommentService;
+import org.rlsblog.comments.ModerationRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -38,11 +39,7 @@ class MailLinkController {
         var request = comments.moderationRequest(token)
                 .orElseThrow(() -> new NotFoundException("link expired or not genuine"));
         model.addAttribute("token", token);
-        model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("authorName", request.comment().authorName());
-        model.addAttribute("body", request.comment().body());
-        model.addAttribute("done", false);
-        return "notification/moderate";
+        return moderationPage(model, request, false);
     }
 
     @PostMapping("/moderate/{token}")
@@ -50,19 +47,13 @@ class MailLinkController {
         var request = comments.moderationRequest(token)
                 .orElseThrow(() -> new NotFoundException("link expired or not genuine"));
         comments.moderate(request.comment().id(), request.status());
-        model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("authorName", request.comment().authorName());
-        model.addAttribute("body", request.comment().body());
-        model.addAttribute("done", true);
-        return "notification/moderate";
+        return moderationPage(model, request, true);
     }
 
     @GetMapping("/subscriptions/confirm/{token}")
     String confirmForm(@PathVariable String token, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("kind", "confirm");
-        model.addAttribute("done", false);
-        return subscriptionPage(model);
+        return subscriptionPage(model, "confirm", false);
     }
 
     /**
@@ -81,29 +72,37 @@ class MailLinkController {
                 .sameSite("Lax")
                 .build();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
-        model.addAttribute("kind", "confirm");
-        model.addAttribute("done", true);
-        return subscriptionPage(model);
+        return subscriptionPage(model, "confirm", true);
     }
 
     @GetMapping("/subscriptions/unsubscribe/{token}")
     String unsubscribeForm(@PathVariable String token, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("kind", "unsubscribe");
-        model.addAttribute("done", false);
-        return subscriptionPage(model);
+        return subscriptionPage(model, "unsubscribe", false);
     }
 
     @PostMapping("/subscriptions/unsubscribe/{token}")
     String unsubscribe(@PathVariable String token, Model model) {
         subscriptions.unsubscribe(token).orElseThrow(() -> new NotFoundException("link not genuine"));
-        model.addAttribute("kind", "unsubscribe");
-        model.addAttribute("done", true);
-        return subscriptionPage(model);
+        return subscriptionPage(model, "unsubscribe", true);
     }
 
-    /** The mail-link page (shared with the newsletter's links), with the reply subscriptions' texts. */
-    private static String subscriptionPage(Model model) {
+    /** The page of a mailed moderation link: the comment and the action, to confirm or done. */
+    private static String moderationPage(Model model, ModerationRequest request, boolean done) {
+        model.addAttribute("action", request.status().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("authorName", request.comment().author().name());
+        model.addAttribute("body", request.comment().body());
+        model.addAttribute("done", done);
+        return "notification/moderate";
+    }
+
+    /**
+     * The mail-link page (shared with the newsletter's links), with the reply subscriptions' texts:
+     * the form for a {@code kind} of link ({@code confirm}, {@code unsubscribe}), or once done, its result.
+     */
+    private static String subscriptionPage(Model model, String kind, boolean done) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("done", done);
         model.addAttribute("messages", "mail.subscription.");
         model.addAttribute("action", "/subscriptions/");
         return "mail-link";

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.rlsblog.web.OneAnswerHeaders;
 
 /**
  * The headers the filter chain sent with a page the {@link PageStore} keeps (the protective
@@ -14,21 +15,9 @@ import java.util.Set;
  */
 record StoredHeaders(List<String> names, List<String> values) {
 
-    private static final Set<String> NOT_STORED = Set.of(
-            "set-cookie",
-            "content-length",
-            "content-type",
-            "content-language",
-            "date",
-            "transfer-encoding",
-            "connection",
-            "keep-alive",
-            "etag",
-            "last-modified",
-            "vary",
-            "cache-control",
-            "pragma",
-            "expires");
+    /** Besides one answer's own: the connection's, and those the cache sets itself. */
+    private static final Set<String> NOT_STORED = OneAnswerHeaders.and(
+            "connection", "keep-alive", "etag", "last-modified", "vary", "cache-control", "pragma", "expires");
     /** An estimate of what each header costs besides its characters, for the store's weight. */
     private static final int HEADER_OVERHEAD = 16;
 

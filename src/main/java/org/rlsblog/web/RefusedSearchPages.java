@@ -50,14 +50,7 @@ final class RefusedSearchPages {
     private static final int STAND_IN_BYTES = 12;
 
     /** Headers made afresh for each answer, or belonging to the first reader alone. */
-    private static final Set<String> NOT_KEPT = Set.of(
-            "set-cookie",
-            "date",
-            "content-length",
-            "content-type",
-            "content-language",
-            "transfer-encoding",
-            "retry-after");
+    private static final Set<String> NOT_KEPT = OneAnswerHeaders.and("retry-after");
 
     private record Key(String language, boolean busy, long retryAfterSeconds) {}
 

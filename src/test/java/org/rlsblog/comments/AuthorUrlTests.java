@@ -24,29 +24,27 @@ class AuthorUrlTests {
                 "ftp://example.org"
             })
     void dropsAnImportedAddressThatIsNotHttp(String url) {
-        assertThat(imported(url).authorUrl()).isNull();
+        assertThat(imported(url).author().url()).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://example.org/", "http://example.org", "HTTPS://Example.org/x"})
     void keepsAnImportedHttpAddress(String url) {
-        assertThat(imported(url).authorUrl()).isEqualTo(url);
+        assertThat(imported(url).author().url()).isEqualTo(url);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x"})
     void neverLinksAStoredAddressThatIsNotHttp(String url) {
-        assertThat(stored(url).linkableAuthorUrl()).isNull();
-        assertThat(stored("https://example.org/").linkableAuthorUrl()).isEqualTo("https://example.org/");
+        assertThat(stored(url).author().linkableUrl()).isNull();
+        assertThat(stored("https://example.org/").author().linkableUrl()).isEqualTo("https://example.org/");
     }
 
     private static ImportedComment imported(@Nullable String url) {
         return ImportedComment.builder()
                 .importKey("k1")
                 .postSlug("a-post")
-                .authorName("Reader")
-                .authorEmail("reader@example.org")
-                .authorUrl(url)
+                .author(new Author("Reader", "reader@example.org", url))
                 .body("Hello")
                 .status(CommentStatus.APPROVED)
                 .createdAt(NOW)
@@ -57,9 +55,7 @@ class AuthorUrlTests {
         return Comment.builder()
                 .id(1)
                 .postSlug("a-post")
-                .authorName("Reader")
-                .authorEmail("reader@example.org")
-                .authorUrl(url)
+                .author(new Author("Reader", "reader@example.org", url))
                 .body("Hello")
                 .status(CommentStatus.APPROVED)
                 .createdAt(NOW)

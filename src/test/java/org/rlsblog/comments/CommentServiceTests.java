@@ -132,8 +132,7 @@ class CommentServiceTests {
     private Submission aSubmission(String slug, String body) {
         return Submission.builder()
                 .postSlug(slug)
-                .authorName("Reader")
-                .authorEmail(aNewEmail())
+                .author(Author.of("Reader", aNewEmail()))
                 .body(body)
                 .clientAddress(aNewClient())
                 .formToken(agedToken())
@@ -145,7 +144,9 @@ class CommentServiceTests {
     }
 
     private static Submission withEmail(Submission s, String email) {
-        return s.toBuilder().authorEmail(email).build();
+        return s.toBuilder()
+                .author(new Author(s.author().name(), email, s.author().url()))
+                .build();
     }
 
     private static Submission withClient(Submission s, String client) {
@@ -162,7 +163,7 @@ class CommentServiceTests {
     }
 
     private static Submission withNameAndUrl(Submission s, String name, @Nullable String url) {
-        return s.toBuilder().authorName(name).authorUrl(url).build();
+        return s.toBuilder().author(new Author(name, s.author().email(), url)).build();
     }
 
     private static Comment accepted(SubmitResult result) {
@@ -209,7 +210,7 @@ class CommentServiceTests {
         Comment comment = accepted(service.submit(submission));
 
         assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(comment.authorEmail()).isEqualTo("mixed.case@example.com");
+        assertThat(comment.author().email()).isEqualTo("mixed.case@example.com");
         assertThat(comment.createdAt()).isEqualTo(NOW);
         assertThat(reads.findById(comment.id())).contains(comment);
         assertThat(changes()).as("no public page changes until it is approved").isEmpty();
@@ -503,7 +504,10 @@ class CommentServiceTests {
                 .as("the cookie of an approved comment from another address")
                 .isEqualTo(CommentStatus.PENDING);
         assertThat(accepted(returning.submit(fromBrowserOf(
-                                withEmail(aSubmission("a-post", "Held cookie"), held.authorEmail()), held.id())))
+                                withEmail(
+                                        aSubmission("a-post", "Held cookie"),
+                                        held.author().email()),
+                                held.id())))
                         .status())
                 .as("the cookie of a comment still held")
                 .isEqualTo(CommentStatus.PENDING);
@@ -600,7 +604,7 @@ class CommentServiceTests {
         long parent = accepted(service.submit(aSubmission("author-post", "A question")))
                 .id();
 
-        Comment reply = service.replyAsAuthor(parent, "The author", "Author@Example.com", "An answer")
+        Comment reply = service.replyAsAuthor(parent, Author.of("The author", "Author@Example.com"), "An answer")
                 .orElseThrow();
 
         assertThat(reply.status()).isEqualTo(CommentStatus.APPROVED);
@@ -708,8 +712,7 @@ class CommentServiceTests {
         list.add(ImportedComment.builder()
                 .importKey("test:import:1")
                 .postSlug("import-post")
-                .authorName("Old Reader")
-                .authorEmail("Old@Example.com")
+                .author(Author.of("Old Reader", "Old@Example.com"))
                 .body("From the old blog")
                 .status(CommentStatus.APPROVED)
                 .createdAt(then)
@@ -718,8 +721,7 @@ class CommentServiceTests {
                 .importKey("test:import:2")
                 .postSlug("import-post")
                 .parentImportKey("test:import:1")
-                .authorName("The author")
-                .authorEmail("")
+                .author(Author.of("The author", ""))
                 .body("A reply from then")
                 .status(CommentStatus.APPROVED)
                 .byAuthor(true)
@@ -737,7 +739,7 @@ class CommentServiceTests {
         assertThat(thread.roots()).hasSize(1);
         CommentThread.Node root = thread.roots().get(0);
         assertThat(root.comment().createdAt()).isEqualTo(then);
-        assertThat(root.comment().authorEmail()).isEqualTo("old@example.com");
+        assertThat(root.comment().author().email()).isEqualTo("old@example.com");
         assertThat(root.replies()).singleElement().satisfies(reply -> {
             assertThat(reply.comment().byAuthor()).isTrue();
             assertThat(reply.comment().body()).isEqualTo("A reply from then");
@@ -755,8 +757,7 @@ class CommentServiceTests {
                     .importKey("test:batch:" + i)
                     .postSlug("batch-post")
                     .parentImportKey(reply ? "test:batch:0" : null)
-                    .authorName("Reader " + i)
-                    .authorEmail("reader" + i + "@example.org")
+                    .author(Author.of("Reader " + i, "reader" + i + "@example.org"))
                     .body("Old comment " + i)
                     .status(CommentStatus.APPROVED)
                     .createdAt(then.plusSeconds(i))
@@ -783,8 +784,7 @@ class CommentServiceTests {
         ImportedComment first = ImportedComment.builder()
                 .importKey("test:twice:1")
                 .postSlug("twice-post")
-                .authorName("First")
-                .authorEmail("")
+                .author(Author.of("First", ""))
                 .body("The first")
                 .status(CommentStatus.APPROVED)
                 .createdAt(then)
@@ -793,8 +793,7 @@ class CommentServiceTests {
                 .importKey("test:twice:2")
                 .postSlug("twice-post")
                 .parentImportKey("test:twice:1")
-                .authorName("Second")
-                .authorEmail("")
+                .author(Author.of("Second", ""))
                 .body("A reply")
                 .status(CommentStatus.APPROVED)
                 .createdAt(then.plusSeconds(60))
@@ -819,8 +818,7 @@ class CommentServiceTests {
             list.add(ImportedComment.builder()
                     .importKey("test:gone:" + name)
                     .postSlug("gone-post")
-                    .authorName("Reader")
-                    .authorEmail("")
+                    .author(Author.of("Reader", ""))
                     .body("This one is " + name)
                     .status(CommentStatus.APPROVED)
                     .createdAt(then)

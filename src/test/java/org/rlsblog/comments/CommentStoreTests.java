@@ -85,8 +85,7 @@ abstract class CommentStoreTests {
     static NewRow.Builder aComment() {
         return NewRow.builder()
                 .postSlug(POST)
-                .authorName("Ann")
-                .authorEmail("ann@example.org")
+                .author(Author.of("Ann", "ann@example.org"))
                 .body("A first comment.", "hash-1")
                 .status(CommentStatus.APPROVED)
                 .clientHash("client-1")
@@ -115,9 +114,7 @@ abstract class CommentStoreTests {
         long id = writes.insert(
                 NewRow.builder()
                         .postSlug("sleep")
-                        .authorName("Bob")
-                        .authorEmail("bob@example.org")
-                        .authorUrl("https://bob.example.org")
+                        .author(new Author("Bob", "bob@example.org", "https://bob.example.org"))
                         .body("Line one\nLine two – with ü and 😴", "hash-bob")
                         .status(CommentStatus.PENDING)
                         .byAuthor(true)
@@ -134,9 +131,7 @@ abstract class CommentStoreTests {
                 .isEqualTo(Comment.builder()
                         .id(id)
                         .postSlug("sleep")
-                        .authorName("Bob")
-                        .authorEmail("bob@example.org")
-                        .authorUrl("https://bob.example.org")
+                        .author(new Author("Bob", "bob@example.org", "https://bob.example.org"))
                         .body("Line one\nLine two – with ü and 😴")
                         .status(CommentStatus.PENDING)
                         .byAuthor(true)
@@ -168,7 +163,7 @@ abstract class CommentStoreTests {
         assertThat(stored.byAuthor()).isFalse();
         assertThat(stored.notifyReplies()).isFalse();
         assertThat(stored.parentId()).isNull();
-        assertThat(stored.authorUrl()).isNull();
+        assertThat(stored.author().url()).isNull();
     }
 
     @Test
@@ -549,8 +544,9 @@ abstract class CommentStoreTests {
 
     @Test
     void hasApprovedFromIsTrueOnlyOnceACommentFromThatAddressIsApproved() {
-        long pending = store(aComment().authorEmail("new@example.org").status(CommentStatus.PENDING));
-        store(aComment().authorEmail("spammer@example.org").status(CommentStatus.SPAM));
+        long pending =
+                store(aComment().author(Author.of("Ann", "new@example.org")).status(CommentStatus.PENDING));
+        store(aComment().author(Author.of("Ann", "spammer@example.org")).status(CommentStatus.SPAM));
 
         assertThat(reads.hasApprovedFrom("new@example.org")).isFalse();
         assertThat(reads.hasApprovedFrom("spammer@example.org")).isFalse();

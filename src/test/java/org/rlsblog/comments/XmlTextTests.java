@@ -24,14 +24,13 @@ class XmlTextTests {
         ImportedComment comment = ImportedComment.builder()
                 .importKey("k1")
                 .postSlug("a-post")
-                .authorName("Re\uFFFEader")
-                .authorEmail("reader@example.org")
+                .author(Author.of("Re\uFFFEader", "reader@example.org"))
                 .body("Invisible\uFFFF here")
                 .status(CommentStatus.APPROVED)
                 .createdAt(Instant.parse("2025-06-01T12:00:00Z"))
                 .build();
 
-        assertThat(comment.authorName()).isEqualTo("Reader");
+        assertThat(comment.author().name()).isEqualTo("Reader");
         assertThat(comment.body()).isEqualTo("Invisible here");
     }
 }

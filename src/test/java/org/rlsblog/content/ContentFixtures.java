@@ -1,8 +1,6 @@
 package org.rlsblog.content;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -22,16 +20,11 @@ final class ContentFixtures {
     }
 
     static ContentProperties properties(Path contentDir, Path dataDir) {
-        return new ContentProperties(
-                contentDir,
-                AMSTERDAM,
-                false,
-                Duration.ofMillis(300),
-                3,
-                200,
-                URI.create("http://localhost:8080"),
-                dataDir,
-                null);
+        return TestContentProperties.builder()
+                .contentDir(contentDir)
+                .timeZone(AMSTERDAM)
+                .dataDir(dataDir)
+                .build();
     }
 
     static ContentFileReader reader() {

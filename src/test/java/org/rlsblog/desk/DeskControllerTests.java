@@ -1,6 +1,7 @@
 package org.rlsblog.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 
 import java.time.Instant;
 import org.jsoup.nodes.Document;

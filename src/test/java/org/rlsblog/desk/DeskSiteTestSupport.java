@@ -6,16 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
+import org.rlsblog.SiteFolders;
 import org.rlsblog.TestClock;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,12 +73,7 @@ abstract class DeskSiteTestSupport {
 
     static synchronized Path root() {
         if (root == null) {
-            try {
-                root = createSite();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
+            root = SiteFolders.temporary("rls-blog-desk", DeskSiteTestSupport::createSite);
         }
         return root;
     }
@@ -92,8 +82,7 @@ abstract class DeskSiteTestSupport {
         return root().resolve("content").resolve("posts");
     }
 
-    private static Path createSite() throws IOException {
-        Path site = Files.createTempDirectory("rls-blog-desk");
+    private static void createSite(Path site) throws IOException {
         Path posts = site.resolve("content").resolve("posts");
         Path pages = site.resolve("content").resolve("pages");
         Files.createDirectories(posts);
@@ -156,7 +145,6 @@ abstract class DeskSiteTestSupport {
                 ---
                 Who writes here.
                 """);
-        return site;
     }
 
     MvcTestResult asAuthor(String path) {
@@ -169,21 +157,5 @@ abstract class DeskSiteTestSupport {
                 .with(user("author").roles("ADMIN"))
                 .with(csrf())
                 .exchange();
-    }
-
-    static Document html(MvcTestResult result) {
-        try {
-            return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder; the OS cleans up what is left
-        }
     }
 }

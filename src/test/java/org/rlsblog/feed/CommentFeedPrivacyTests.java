@@ -14,6 +14,7 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,8 +112,7 @@ class CommentFeedPrivacyTests extends CommentSiteTestSupport {
         return ImportedComment.builder()
                 .importKey(KEY + key)
                 .postSlug(slug)
-                .authorName("Feed Reader")
-                .authorEmail("")
+                .author(Author.of("Feed Reader", ""))
                 .body(body)
                 .status(CommentStatus.APPROVED)
                 .createdAt(at)

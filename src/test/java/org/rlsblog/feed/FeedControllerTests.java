@@ -1,6 +1,7 @@
 package org.rlsblog.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.body;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.SeoSiteTestSupport;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
@@ -226,8 +228,7 @@ class FeedControllerTests extends SeoSiteTestSupport {
         return ImportedComment.builder()
                 .importKey("feed-test:" + key)
                 .postSlug(REVIEWED_SLUG)
-                .authorName("Feed Reader")
-                .authorEmail("Feed.Reader@Example.com")
+                .author(Author.of("Feed Reader", "Feed.Reader@Example.com"))
                 .body(body)
                 .status(status)
                 .createdAt(NOW.minusSeconds(3600))

@@ -1,6 +1,7 @@
 package org.rlsblog.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.body;
 
 import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;

@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.SiteFolders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -117,7 +116,7 @@ class ImagesSiteTests {
         assertThat(variant.getResponse().getContentType()).isEqualTo("image/webp");
         assertThat(variant.getResponse().getHeader("Cache-Control")).isEqualTo("max-age=31536000, public, immutable");
 
-        deleteTree(folder); // as before the variants were made
+        SiteFolders.deleteTree(folder); // as before the variants were made
         MvcTestResult standIn = mvc.get().uri(src).exchange();
         assertThat(standIn.getResponse().getStatus()).isEqualTo(200);
         assertThat(standIn.getResponse().getHeader("Cache-Control")).isEqualTo("no-cache");
@@ -185,13 +184,5 @@ class ImagesSiteTests {
 
     private int status(String path) {
         return mvc.get().uri(path).exchange().getResponse().getStatus();
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

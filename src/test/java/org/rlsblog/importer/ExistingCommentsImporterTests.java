@@ -3,12 +3,12 @@ package org.rlsblog.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
+import org.rlsblog.SiteFolders;
 import org.rlsblog.comments.CommentsInContext;
 import org.rlsblog.content.ContentProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Import({ExistingCommentsImporter.class, CommentsInContext.class})
 class ExistingCommentsImporterTests {
 
-    private static final Path ROOT = temporaryFolder();
+    private static final Path ROOT = SiteFolders.temporary("existing-comments", ExistingCommentsImporterTests::fill);
     private static final Path CONTENT = ROOT.resolve("content");
 
     @DynamicPropertySource
@@ -103,19 +103,13 @@ class ExistingCommentsImporterTests {
         assertThat(stored("test:after:1")).as("the file after it").isOne();
     }
 
-    private static Path temporaryFolder() {
-        try {
-            Path root = Files.createTempDirectory("existing-comments");
-            Files.createDirectories(root.resolve("content/posts"));
-            Files.createDirectories(root.resolve("content/comments"));
-            // read at start, in this order: the first once stopped the site with "Value too long"
-            Files.writeString(
-                    root.resolve("content/comments/a-too-long.yml"),
-                    comment("test:too-long:1", "Fine text").replace("Old Reader", "n".repeat(101)));
-            Files.writeString(root.resolve("content/comments/b-after.yml"), comment("test:after:1", "Still here"));
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void fill(Path root) throws IOException {
+        Files.createDirectories(root.resolve("content/posts"));
+        Files.createDirectories(root.resolve("content/comments"));
+        // read at start, in this order: the first once stopped the site with "Value too long"
+        Files.writeString(
+                root.resolve("content/comments/a-too-long.yml"),
+                comment("test:too-long:1", "Fine text").replace("Old Reader", "n".repeat(101)));
+        Files.writeString(root.resolve("content/comments/b-after.yml"), comment("test:after:1", "Still here"));
     }
 }

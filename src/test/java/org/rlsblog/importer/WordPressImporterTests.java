@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rlsblog.SiteFolders;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +33,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class WordPressImporterTests {
 
     private static final Path FIXTURE = WxrReaderTests.FIXTURE;
-    private static final Path ROOT = temporaryFolder();
+    private static final Path ROOT = SiteFolders.temporary("rls-blog-wp-import", site -> {});
     private static final Path CONTENT = ROOT.resolve("content");
     private static final WordPressImporter.Options IMPORT = new WordPressImporter.Options(false, false);
 
@@ -58,7 +57,7 @@ class WordPressImporterTests {
 
     @BeforeEach
     void emptySite() throws IOException {
-        deleteTree(CONTENT);
+        SiteFolders.deleteTree(CONTENT);
         Files.createDirectories(CONTENT);
         jdbc.sql("DELETE FROM comment").update();
     }
@@ -321,32 +320,5 @@ class WordPressImporterTests {
                     file, Files.readString(CONTENT.resolve(file)) + Files.getLastModifiedTime(CONTENT.resolve(file)));
         }
         return contents;
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            Path root = Files.createTempDirectory("rls-blog-wp-import");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    deleteTree(root);
-                } catch (IOException ignored) {
-                    // a temporary folder; the OS cleans up what is left
-                }
-            }));
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -7,12 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -21,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.SiteFolders;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +33,7 @@ class WordPressMoveTests {
 
     static final Path EXPORT = Path.of("src/test/resources/wordpress-media/export.xml");
     static final Path UPLOADS = Path.of("src/test/resources/wordpress-media/uploads");
-    private static final Path ROOT = temporaryFolder();
+    private static final Path ROOT = SiteFolders.temporary("rls-blog-wp-move", site -> {});
     private static final Path CONTENT = ROOT.resolve("content");
 
     @DynamicPropertySource
@@ -54,7 +53,7 @@ class WordPressMoveTests {
 
     @BeforeEach
     void emptySite() throws IOException {
-        deleteTree(CONTENT);
+        SiteFolders.deleteTree(CONTENT);
         Files.createDirectories(CONTENT);
         jdbc.sql("DELETE FROM comment").update();
     }
@@ -237,25 +236,6 @@ class WordPressMoveTests {
                     .map(p -> CONTENT.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
-        }
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("rls-blog-wp-move");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

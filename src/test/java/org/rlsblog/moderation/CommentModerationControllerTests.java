@@ -1,6 +1,7 @@
 package org.rlsblog.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
@@ -374,6 +375,51 @@ class CommentModerationControllerTests extends CommentSiteTestSupport {
                         .cookie(session)
                         .exchange())
                 .hasStatus(404);
+    }
+
+    @Test
+    void offersEachCommentTheButtonsThatChangeItEachPostingToItsAction() {
+        Cookie session = login();
+        long spam = aPendingComment("Spam with its buttons");
+        comments.moderate(spam, CommentStatus.SPAM);
+
+        Document page = html(
+                mvc.get().uri("/admin/comments?status=spam").cookie(session).exchange());
+
+        assertThat(page.select("#queue-" + spam + " .queue-actions button").eachAttr("name"))
+                .containsExactly("approve", "trash", "restore", "delete");
+        assertThat(page.select("#queue-" + spam + " .queue-actions form").eachAttr("action"))
+                .containsExactly(
+                        "/admin/comments/" + spam + "/approve",
+                        "/admin/comments/" + spam + "/trash",
+                        "/admin/comments/" + spam + "/restore",
+                        "/admin/comments/" + spam + "/delete");
+        assertThat(page.select("#queue-" + spam + " button.danger").eachAttr("name"))
+                .containsExactly("delete");
+        assertThat(page.select("#queue-" + spam + " .queue-actions input[name=returnTo]")
+                        .eachAttr("value"))
+                .containsOnly("spam");
+    }
+
+    @Test
+    void showsTheCommentersAddressesButLinksOnlyAnHttpWebsite() {
+        Cookie session = login();
+        Map<String, String> linked = aComment("With a website");
+        linked.put("website", "https://reader.example/");
+        long withSite = commentId(submit(POST, linked));
+        long withOldAddress = aPendingComment("With an address stored before imports were checked");
+        jdbc.sql("UPDATE comment SET author_url = 'javascript:alert(1)' WHERE id = :id")
+                .param("id", withOldAddress)
+                .update();
+
+        Document page = html(mvc.get().uri("/admin/comments").cookie(session).exchange());
+
+        assertThat(page.select("#queue-" + withSite + " a[rel~=nofollow]").attr("href"))
+                .isEqualTo("https://reader.example/");
+        assertThat(page.select("#queue-" + withSite).text()).contains("Reader Name", linked.get("email"));
+        assertThat(page.select("#queue-" + withOldAddress + " a[rel~=nofollow]"))
+                .isEmpty();
+        assertThat(page.select("#queue-" + withOldAddress).outerHtml()).doesNotContain("javascript:");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rlsblog.CommentSiteTestSupport;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
 import org.rlsblog.content.ContentChanged;
@@ -50,8 +51,7 @@ class OrphanedCommentsWarningTests extends CommentSiteTestSupport {
         return ImportedComment.builder()
                 .importKey(key)
                 .postSlug(slug)
-                .authorName("Old Reader")
-                .authorEmail("")
+                .author(Author.of("Old Reader", ""))
                 .body("Left on a post that moved.")
                 .status(status)
                 .createdAt(NOW)

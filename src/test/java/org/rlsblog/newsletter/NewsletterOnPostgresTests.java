@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.Mailboxes;
 import org.rlsblog.RlsBlogApplication;
 import org.rlsblog.TestPostgres;
 import org.rlsblog.content.PostCatalog;
@@ -111,18 +109,7 @@ class NewsletterOnPostgresTests {
     }
 
     private static List<String> delivered() {
-        List<String> recipients = new ArrayList<>();
-        for (var message : SMTP.getReceivedMessages()) {
-            try {
-                if (TITLE.equals(message.getSubject())) {
-                    Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                            .forEach(a -> recipients.add(a.toString()));
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return recipients;
+        return Mailboxes.recipientsOf(SMTP, TITLE);
     }
 
     private static void write(String slug, String title, String date) throws Exception {

@@ -2,20 +2,21 @@ package org.rlsblog.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rlsblog.Mailboxes.awaitMailTo;
+import static org.rlsblog.Mailboxes.mailsTo;
+import static org.rlsblog.Mailboxes.subject;
+import static org.rlsblog.TestPages.html;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.Comment;
 import org.rlsblog.comments.CommentApproved;
 import org.rlsblog.comments.CommentService;
@@ -38,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * Mail through a real in-process SMTP server (GreenMail): the author's new-comment mail and its
@@ -105,22 +108,24 @@ class CommentMailerTests {
     void mailsTheAuthorANewCommentWithLinksThatApproveItByPost() throws Exception {
         Comment comment = submit("Anna", "anna@example.nl", "Interesting, thank you.", null, false);
 
-        MimeMessage mail = awaitMailTo("author@example.org", "Anna");
+        MimeMessage mail = awaitMailTo(SMTP, "author@example.org", "Anna");
         String text = GreenMailUtil.getBody(mail);
         assertThat(mail.getSubject()).contains("Liver and legs").contains("Anna");
         assertThat(text).contains("Interesting, thank you.").contains("anna@example.nl");
         String approve = linkAfter(text, "Approve: ");
 
-        assertThat(mvc.get().uri(approve)).hasStatusOk();
+        MvcTestResult opened = mvc.get().uri(approve).exchange();
+        assertThat(opened).hasStatusOk();
+        assertThat(html(opened).select("main").text()).contains("Anna", "Interesting, thank you.");
+        assertThat(html(opened).select("main form[method=post]").attr("action")).isEqualTo(approve);
         assertThat(comments.find(comment.id()).orElseThrow().status())
                 .as("opening the link changes nothing")
                 .isEqualTo(CommentStatus.PENDING);
-        assertThat(
-                        mvc.post()
-                                .uri(approve)
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.csrf()))
-                .hasStatusOk();
+        MvcTestResult approved = mvc.post().uri(approve).with(csrf()).exchange();
+        assertThat(approved).hasStatusOk();
+        assertThat(html(approved).select("main form"))
+                .as("done: nothing left to press")
+                .isEmpty();
         assertThat(comments.find(comment.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
     }
 
@@ -137,41 +142,36 @@ class CommentMailerTests {
     @Test
     void asksTheReaderToConfirmOnlyOnceTheirCommentIsApprovedThenMailsReplies() throws Exception {
         Comment question = submit("Carla", "carla@example.nl", "Does iron help?", null, true);
-        awaitMailTo("author@example.org", "Carla");
-        assertThat(mailsTo("carla@example.nl"))
+        awaitMailTo(SMTP, "author@example.org", "Carla");
+        assertThat(mailsTo(SMTP, "carla@example.nl"))
                 .as("nothing while the comment is pending")
                 .isEmpty();
 
         comments.moderate(question.id(), CommentStatus.APPROVED);
-        MimeMessage confirmation = awaitMailTo("carla@example.nl", "Please confirm");
+        MimeMessage confirmation = awaitMailTo(SMTP, "carla@example.nl", "Please confirm");
         String confirm = linkAfter(GreenMailUtil.getBody(confirmation), "open this link:\n");
 
         Comment early = submit("Dirk", "dirk@example.nl", "It helped me.", question.id(), false);
         comments.moderate(early.id(), CommentStatus.APPROVED);
         Instant earlyApprovedBy = Instant.now();
-        assertThat(
-                        mvc.post()
-                                .uri(confirm)
-                                .with(org.springframework.security.test.web.servlet.request
-                                        .SecurityMockMvcRequestPostProcessors.csrf()))
-                .hasStatusOk();
+        assertThat(mvc.post().uri(confirm).with(csrf())).hasStatusOk();
         // Mail is sent off the request thread, so the approval of Dirk's reply may be handled only
         // now, after Carla confirmed: handled that late (here, directly), it still sends nothing.
         CommentMailer unproxied = AopTestUtils.getTargetObject(mailer);
         unproxied.onApproved(new CommentApproved(early.id(), "liver", earlyApprovedBy));
-        assertThat(mailsTo("carla@example.nl"))
+        assertThat(mailsTo(SMTP, "carla@example.nl"))
                 .as("no mail about a reply approved before the reader confirmed")
                 .hasSize(1);
 
         Comment reply = submit("Eva", "eva@example.nl", "Ask your doctor first.", question.id(), false);
-        assertThat(mailsTo("carla@example.nl"))
+        assertThat(mailsTo(SMTP, "carla@example.nl"))
                 .as("no mail about a pending reply")
                 .hasSize(1);
         comments.moderate(reply.id(), CommentStatus.APPROVED);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> mailsTo("carla@example.nl").size() == 2);
-        List<MimeMessage> carla = mailsTo("carla@example.nl");
+                .until(() -> mailsTo(SMTP, "carla@example.nl").size() == 2);
+        List<MimeMessage> carla = mailsTo(SMTP, "carla@example.nl");
         String notice = GreenMailUtil.getBody(carla.get(1));
         assertThat(notice).contains("Ask your doctor first.").doesNotContain("It helped me.");
         assertThat(carla.get(1).getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
@@ -191,9 +191,9 @@ class CommentMailerTests {
         Comment marker = submit("Gert", "gert@example.nl", "Marker comment.", null, false);
         comments.moderate(marker.id(), CommentStatus.APPROVED);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> mailsTo("author@example.org").stream()
+                .until(() -> mailsTo(SMTP, "author@example.org").stream()
                         .anyMatch(m -> subject(m).contains("Gert")));
-        assertThat(mailsTo("carla@example.nl"))
+        assertThat(mailsTo(SMTP, "carla@example.nl"))
                 .as("nothing after unsubscribing")
                 .hasSize(2);
     }
@@ -223,7 +223,7 @@ class CommentMailerTests {
 
         comments.moderate(Long.parseLong(id.group(1)), CommentStatus.APPROVED);
 
-        assertThat(GreenMailUtil.getBody(awaitMailTo("hanna@example.nl", "Please confirm")))
+        assertThat(GreenMailUtil.getBody(awaitMailTo(SMTP, "hanna@example.nl", "Please confirm")))
                 .contains("/subscriptions/confirm/");
     }
 
@@ -231,8 +231,7 @@ class CommentMailerTests {
         SubmitResult result = comments.submit(Submission.builder()
                 .postSlug("liver")
                 .parentId(parentId)
-                .authorName(name)
-                .authorEmail(email)
+                .author(Author.of(name, email))
                 .body(body)
                 .notifyReplies(notify)
                 .clientAddress("203.0.113.9")
@@ -240,42 +239,6 @@ class CommentMailerTests {
                 .build());
         assertThat(result).isInstanceOf(SubmitResult.Accepted.class);
         return ((SubmitResult.Accepted) result).comment();
-    }
-
-    /**
-     * The mail to {@code address} whose subject holds {@code subjectPart}, once it arrives. Found by
-     * its subject, not as the latest: mail is sent off the request thread, so a mail from the test
-     * before can arrive after the mailbox was emptied.
-     */
-    private static MimeMessage awaitMailTo(String address, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> mailsTo(address).stream()
-                                .filter(m -> subject(m).contains(subjectPart))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(r -> r.toString().equals(address));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 
     private static String linkAfter(String text, String label) {

@@ -1,10 +1,10 @@
 package org.rlsblog.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.body;
+import static org.rlsblog.TestPages.html;
 
 import jakarta.servlet.http.Cookie;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -242,14 +242,6 @@ class PageCacheFilterTests extends CommentSiteTestSupport {
             request.setServletPath(servletPath);
             return request;
         });
-    }
-
-    private static String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String csrf(Document page) {

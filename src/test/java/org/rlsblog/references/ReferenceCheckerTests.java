@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.TestClock;
 import org.rlsblog.content.ContentProperties;
+import org.rlsblog.content.TestContentProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
@@ -129,16 +129,11 @@ class ReferenceCheckerTests {
     private ReferenceChecker checker(Duration checkEvery, String... links) {
         CitedLinks cited = mock(CitedLinks.class);
         when(cited.links()).thenReturn(new LinkedHashSet<>(List.of(links)));
-        ContentProperties site = new ContentProperties(
-                Path.of("content"),
-                ZoneOffset.UTC,
-                false,
-                Duration.ofMillis(300),
-                3,
-                200,
-                URI.create("https://rls.example"),
-                Path.of("data"),
-                null);
+        ContentProperties site = TestContentProperties.builder()
+                .timeZone(ZoneOffset.UTC)
+                .baseUrl("https://rls.example")
+                .dataDir(Path.of("data"))
+                .build();
         return new ReferenceChecker(cited, store, traffic, new ReferenceProperties(checkEvery, TIMEOUT), site, clock);
     }
 

@@ -17,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.rlsblog.SiteFolders;
 
 /**
  * Headless Chromium sessions from the system's {@code /usr/bin/chromium} and {@code
@@ -105,7 +106,7 @@ final class Browsers {
             }
         }
         open.clear();
-        profiles.forEach(TestSite::deleteQuietly);
+        profiles.forEach(SiteFolders::deleteQuietly);
         profiles.clear();
     }
 

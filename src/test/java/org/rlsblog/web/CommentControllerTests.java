@@ -1,6 +1,7 @@
 package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
@@ -505,7 +506,7 @@ class CommentControllerTests extends CommentSiteTestSupport {
         CommentThread seed = comments.thread(SEED_SLUG, List.of());
 
         assertThat(seed.count()).isEqualTo(1);
-        assertThat(seed.roots().get(0).comment().authorName()).isEqualTo("Anonymous");
+        assertThat(seed.roots().get(0).comment().author().name()).isEqualTo("Anonymous");
         assertThat(seed.roots().get(0).comment().body()).startsWith("Fijn om er over te lezen .");
     }
 

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.SiteFolders;
 import org.rlsblog.content.PostCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,21 +54,7 @@ class ContentDirectoryFailureTests {
 
     @BeforeAll
     static void copyTheRealContent() throws IOException {
-        copy(Path.of("content"), content());
-        Files.createDirectories(site.resolve("data"));
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        SiteFolders.copyContent(site);
     }
 
     private int status(String path) {
@@ -100,8 +86,8 @@ class ContentDirectoryFailureTests {
 
         // a deploy puts a new copy in place (a different folder than the one that went away)
         Path fresh = site.resolve("content-new");
-        copy(away, fresh);
-        TestSite.post(fresh, "back-again.md", "title: Back again\ndate: 2024-03-01\n", "New after the outage.");
+        SiteFolders.copy(away, fresh);
+        SiteFolders.post(fresh, "back-again.md", "title: Back again\ndate: 2024-03-01\n", "New after the outage.");
         Files.delete(content());
         Files.move(fresh, content());
 

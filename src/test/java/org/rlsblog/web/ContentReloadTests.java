@@ -2,6 +2,7 @@ package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rlsblog.TestPages.html;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlsblog.SiteFolders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -41,7 +43,7 @@ class ContentReloadTests {
         Files.createDirectories(site.resolve("content/posts"));
         Files.createDirectories(site.resolve("content/pages"));
         Files.createDirectories(site.resolve("data"));
-        TestSite.post(site.resolve("content"), "existing.md", "title: Existing\ndate: 2024-01-01\n", "Was here.");
+        SiteFolders.post(site.resolve("content"), "existing.md", "title: Existing\ndate: 2024-01-01\n", "Was here.");
     }
 
     private int status(String path) {
@@ -49,7 +51,7 @@ class ContentReloadTests {
     }
 
     private String body(String path) {
-        return SiteTestSupport.html(mvc.get().uri(path).exchange()).text();
+        return html(mvc.get().uri(path).exchange()).text();
     }
 
     @Test
@@ -74,7 +76,7 @@ class ContentReloadTests {
 
     @Test
     void picksUpAPostInANewSubfolder() throws IOException {
-        TestSite.post(
+        SiteFolders.post(
                 site.resolve("content"), "2025/in-a-folder.md", "title: In a folder\ndate: 2024-06-01\n", "Nested.");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status("/posts/in-a-folder") == 200);

@@ -1,6 +1,7 @@
 package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,6 +1,7 @@
 package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;

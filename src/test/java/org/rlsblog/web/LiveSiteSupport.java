@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
+import org.rlsblog.SiteFolders;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,23 +60,13 @@ public abstract class LiveSiteSupport {
         try {
             Path content = TestSite.root().resolve("content-live");
             if (!Files.isDirectory(content)) {
-                try (Stream<Path> files = Files.walk(TestSite.contentDir())) {
-                    for (Path source : (Iterable<Path>) files::iterator) {
-                        Path target = content.resolve(
-                                TestSite.contentDir().relativize(source).toString());
-                        if (Files.isDirectory(source)) {
-                            Files.createDirectories(target);
-                        } else {
-                            Files.copy(source, target);
-                        }
-                    }
-                }
-                TestSite.post(
+                SiteFolders.copy(TestSite.contentDir(), content);
+                SiteFolders.post(
                         content,
                         "a-long-read.md",
                         "title: A long read\ndate: 2022-01-01\ntags: [long]\n",
                         "Many words about sleep and iron.\n\n".repeat(2_500));
-                TestSite.post(
+                SiteFolders.post(
                         content,
                         "stretching-on-video.md",
                         "title: Stretching on video\ndate: 2021-03-01\ntags: [exercise]\n",

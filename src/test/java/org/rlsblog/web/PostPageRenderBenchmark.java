@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rlsblog.RlsBlogApplication;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentService;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
@@ -68,9 +69,10 @@ public class PostPageRenderBenchmark {
                     .importKey("bench:" + i)
                     .postSlug("rls-and-liver-diseases")
                     .parentImportKey(i % 5 == 0 || i < 5 ? null : "bench:" + (i - i % 5))
-                    .authorName("Reader " + i)
-                    .authorEmail("reader" + i + "@example.org")
-                    .authorUrl(i % 3 == 0 ? "https://reader" + i + ".example" : null)
+                    .author(new Author(
+                            "Reader " + i,
+                            "reader" + i + "@example.org",
+                            i % 3 == 0 ? "https://reader" + i + ".example" : null))
                     .body("A comment of a few sentences, as readers write them, with a link https://example.org/" + i
                             + " and some more words.\n\nA second paragraph.")
                     .status(CommentStatus.APPROVED)

@@ -1,6 +1,7 @@
 package org.rlsblog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rlsblog.TestPages.html;
 
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -8,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rlsblog.CommentSiteTestSupport;
+import org.rlsblog.comments.Author;
 import org.rlsblog.comments.CommentStatus;
 import org.rlsblog.comments.ImportedComment;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,8 +50,7 @@ class PostSummariesTests extends CommentSiteTestSupport {
         return ImportedComment.builder()
                 .importKey(KEY + key)
                 .postSlug(slug)
-                .authorName("Card Reader")
-                .authorEmail("")
+                .author(Author.of("Card Reader", ""))
                 .body("A word.")
                 .status(CommentStatus.APPROVED)
                 .createdAt(NOW)

@@ -3,12 +3,10 @@ package org.rlsblog.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,7 +19,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * One running application on {@link TestSite}, shared by the HTTP test classes that extend this
@@ -55,14 +52,6 @@ public abstract class SiteTestSupport {
     static void site(DynamicPropertyRegistry registry) {
         registry.add("blog.content-dir", () -> TestSite.contentDir().toString());
         registry.add("blog.data-dir", () -> TestSite.dataDir().toString());
-    }
-
-    protected static Document html(MvcTestResult result) {
-        try {
-            return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The site's own 404 page: HTML in the layout, with a way back home. */

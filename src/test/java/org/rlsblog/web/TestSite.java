@@ -1,12 +1,9 @@
 package org.rlsblog.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.rlsblog.SiteFolders;
 
 /**
  * A site folder for HTTP tests, made once per test run in a temporary directory: the real
@@ -22,12 +19,7 @@ final class TestSite {
 
     static synchronized Path root() {
         if (root == null) {
-            try {
-                root = create();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root)));
+            root = SiteFolders.temporary("rls-blog-site", TestSite::create);
         }
         return root;
     }
@@ -40,12 +32,9 @@ final class TestSite {
         return root().resolve("data");
     }
 
-    private static Path create() throws IOException {
-        Path site = Files.createTempDirectory("rls-blog-site");
-        Path content = site.resolve("content");
-        copy(Path.of("content"), content);
-        Files.createDirectories(site.resolve("data"));
-        post(
+    private static void create(Path site) throws IOException {
+        Path content = SiteFolders.copyContent(site);
+        SiteFolders.post(
                 content,
                 "2024-02-10-iron-and-ferritin.md",
                 """
@@ -55,18 +44,18 @@ final class TestSite {
                 tags: [iron, RLS]
                 """,
                 "Ferritin is stored in the liver. " + "word ".repeat(450));
-        post(content, "2024-02-20-sleep.md", """
+        SiteFolders.post(content, "2024-02-20-sleep.md", """
                 title: Sleeping with restless legs
                 date: 2024-02-20
                 tags: [sleep]
                 """, "Evenings are the worst.");
-        post(content, "rusteloze-benen.md", """
+        SiteFolders.post(content, "rusteloze-benen.md", """
                 title: Rusteloze benen en de lever
                 date: 2023-11-05
                 lang: nl
                 tags: [RLS]
                 """, "Een artikel in het Nederlands.");
-        post(content, "scheduled.md", """
+        SiteFolders.post(content, "scheduled.md", """
                 title: A post from the future
                 date: 2999-01-01
                 tags: [future-only]
@@ -75,36 +64,5 @@ final class TestSite {
         Files.writeString(content.resolve("media/note.txt"), "a media file");
         Files.writeString(site.resolve("secret.txt"), SECRET);
         Files.writeString(content.resolve("secret.txt"), SECRET);
-        return site;
-    }
-
-    static void post(Path content, String fileName, String frontMatter, String body) throws IOException {
-        Path file = content.resolve("posts").resolve(fileName);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "---\n" + frontMatter + "---\n" + body + "\n");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder; the OS cleans up what is left
-        }
     }
 }

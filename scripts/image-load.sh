@@ -56,5 +56,5 @@ while ! grep -q "Image variants: all made" "$W/app.log"; do
 done
 printf '%5d s  %-14s %s\n' "$(( $(date +%s) - started ))" "all (idle)" "$(window)"
 grep -E "Image variants: all|problem|no variants" "$W/app.log" | tail -3
-took=$(grep -o "this run took [0-9]*" "$W/app.log" | tail -1 | grep -o "[0-9]*$")
+took=$(grep -o "this run took [0-9]*" "$W/app.log" | tail -1 | grep -o "[0-9]*$" || true)
 [ -n "$took" ] && [ "$took" -gt 0 ] && awk -v n="$COUNT" -v s="$took" 'BEGIN {printf "%d images in %d s: %.2f images/s\n", n, s, n / s}'

@@ -29,8 +29,6 @@ final class VariantChildren implements VariantRunner {
 
     /** Spring Boot's launcher that finds the classes nested in the packaged jar. */
     private static final String JAR_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
-    /** The worker's initial heap at most: it grows only for large images. */
-    private static final long INITIAL_HEAP_MB = 64;
 
     private final List<String> command;
     private final Duration timeout;
@@ -54,7 +52,8 @@ final class VariantChildren implements VariantRunner {
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap + "m",
-                "-Xms" + Math.min(heap, INITIAL_HEAP_MB) + "m",
+                // all of it from the start: growing a serial heap step by step costs full collections
+                "-Xms" + heap + "m",
                 "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes variants in the background, on a few low-priority threads (the cores less one), each
- * image once: one that is queued or kept already is not queued again. Nothing waits for it;
- * until an image's variants exist, their addresses serve the original.
+ * image once: one that is queued or kept already is not queued again. Each thread hands its image
+ * to a {@link VariantRunner} (a worker process by default). Nothing waits for it; until an image's
+ * variants exist, their addresses serve the original.
  */
 final class ImageProcessor implements AutoCloseable {
 

@@ -7,13 +7,15 @@
 #
 #   scripts/image-load.sh [COUNT]     (default 2000)
 #
-# IMAGE_LOAD_JAVA_OPTS replaces the JVM options (bench.sh's by default). Needs wrk, and the jar and
-# test classes (./mvnw package). Run it on a quiet machine.
+# IMAGE_LOAD_JAVA_OPTS replaces the JVM options (bench.sh's by default), IMAGE_LOAD_JAR the jar (for
+# before and after in turns), IMAGE_LOAD_ARGS adds site options (--blog.images.worker.enabled=false
+# makes the variants in the site's own JVM). Needs wrk, and the jar and test classes (./mvnw package).
+# Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-2000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-JAR=$(ls target/rls-blog-*.jar 2>/dev/null | head -1)
+JAR=${IMAGE_LOAD_JAR:-$(ls target/rls-blog-*.jar 2>/dev/null | head -1)}
 [ -n "$JAR" ] && [ -d target/test-classes ] || { echo "build first: ./mvnw package" >&2; exit 2; }
 
 W=$(mktemp -d /tmp/rls-image-load.XXXXXX)
@@ -32,7 +34,7 @@ OPTS=${IMAGE_LOAD_JAVA_OPTS:--Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:Sur
 MALLOC_ARENA_MAX=2 java $OPTS \
   -jar "$JAR" --server.port=$port --server.address=127.0.0.1 --blog.content-dir="$W/content" \
   --blog.data-dir="$W/data" --blog.watch=false --logging.level.root=WARN \
-  --logging.level.org.rlsblog.images=INFO > "$W/app.log" 2>&1 &
+  --logging.level.org.rlsblog.images=INFO ${IMAGE_LOAD_ARGS:-} > "$W/app.log" 2>&1 &
 PID=$!
 started=$(date +%s)
 until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
@@ -53,4 +55,6 @@ while ! grep -q "Image variants: all made" "$W/app.log"; do
   kill -0 "$PID" 2>/dev/null || { tail -20 "$W/app.log" >&2; exit 1; }
 done
 printf '%5d s  %-14s %s\n' "$(( $(date +%s) - started ))" "all (idle)" "$(window)"
-grep -E "Image variants|problem" "$W/app.log" | tail -3
+grep -E "Image variants: all|problem|no variants" "$W/app.log" | tail -3
+took=$(grep -o "this run took [0-9]*" "$W/app.log" | tail -1 | grep -o "[0-9]*$" || true)
+[ -n "$took" ] && [ "$took" -gt 0 ] && awk -v n="$COUNT" -v s="$took" 'BEGIN {printf "%d images in %d s: %.2f images/s\n", n, s, n / s}'

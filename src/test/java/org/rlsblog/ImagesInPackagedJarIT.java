@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +26,15 @@ import org.rlsblog.images.TestImages;
  * The packaged jar makes WebP variants: in the jar, ImageIO finds its plug-ins (TwelveMonkeys, the
  * WebP writer) only through the application's class loader, which a pool thread that first touched
  * ImageIO did not have. Several posts with images, rendered in parallel at start, and each post's
- * WebP variant must come out as WebP.
+ * WebP variant must come out as WebP. They are made in worker processes, started from the jar
+ * through Spring Boot's launcher, which end with the site.
  *
  * <p>Runs in {@code verify} (maven-failsafe-plugin), after {@code package} has built the jar.
  */
 class ImagesInPackagedJarIT {
 
     private static final int POSTS = 12;
+    private static final int PHOTOS = 6;
 
     @TempDir
     Path content;
@@ -88,7 +91,41 @@ class ImagesInPackagedJarIT {
                                 && new String(answer.body(), 8, 4, StandardCharsets.US_ASCII).equals("WEBP");
                     });
         }
-        assertThat(Files.readString(log)).doesNotContain("no variants could be made");
+        assertThat(Files.readString(log))
+                .doesNotContain("no variants could be made")
+                .contains("Image variants: worker process");
+    }
+
+    @Test
+    void noWorkerOutlivesTheSite() throws Exception {
+        Path bundle = Files.createDirectories(content.resolve("posts/photos"));
+        StringBuilder post = new StringBuilder("---\ntitle: Photos\ndate: 2024-02-01\n---\n\n");
+        for (int i = 0; i < PHOTOS; i++) {
+            Files.write(bundle.resolve(i + ".jpg"), TestImages.jpeg(TestImages.photo(4000, 3000, i), 0.9f));
+            post.append("![Photo ").append(i).append("](").append(i).append(".jpg)\n\n");
+        }
+        Files.writeString(bundle.resolve("index.md"), post);
+        Process site = PackagedJar.start(
+                PackagedJar.copyInto(work),
+                PackagedJar.freePort(),
+                dataDir,
+                work.resolve("app.log"),
+                started,
+                List.of("--blog.content-dir=" + content));
+        List<ProcessHandle> workers = new ArrayList<>();
+        await("a worker process").atMost(Duration.ofSeconds(60)).until(() -> {
+            workers.addAll(site.descendants().toList());
+            return !workers.isEmpty();
+        });
+
+        site.destroy(); // as a container stops: the site stops its workers before it ends
+        assertThat(site.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle worker : workers) {
+            // at once: a worker left alone would end only after its image, when it finds its input closed
+            assertThat(worker.isAlive())
+                    .as("worker %d outlives the site", worker.pid())
+                    .isFalse();
+        }
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

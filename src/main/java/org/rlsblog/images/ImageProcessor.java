@@ -1,10 +1,7 @@
 package org.rlsblog.images;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,24 +16,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes variants in the background, on a few low-priority threads (the cores less one), each
- * image once: one that is queued or kept already is not queued again. Nothing waits for it;
- * until an image's variants exist, their addresses serve the original.
+ * image once: one that is queued or kept already is not queued again. Each thread hands its image
+ * to a {@link VariantRunner} (a worker process by default). Nothing waits for it; until an image's
+ * variants exist, their addresses serve the original.
  */
 final class ImageProcessor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImageProcessor.class);
 
     private final ImageStore store;
-    private final VariantMaker maker;
+    private final VariantRunner runner;
     private final ThreadPoolExecutor executor;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failed = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicLong busySince = new AtomicLong();
 
+    /** Makes the variants in this JVM. */
     ImageProcessor(ImageStore store, VariantMaker maker, int threads) {
+        this(store, VariantRunner.inProcess(maker, store), threads);
+    }
+
+    ImageProcessor(ImageStore store, VariantRunner runner, int threads) {
         this.store = store;
-        this.maker = maker;
+        this.runner = runner;
         AtomicInteger count = new AtomicInteger();
         this.executor =
                 new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), runnable -> {
@@ -63,6 +66,7 @@ final class ImageProcessor implements AutoCloseable {
             } finally {
                 queued.remove(hash);
                 if (queued.isEmpty() && executor.getQueue().isEmpty()) {
+                    runner.idle();
                     long since = busySince.getAndSet(0);
                     if (since != 0) {
                         log.info(
@@ -92,26 +96,20 @@ final class ImageProcessor implements AutoCloseable {
 
     private void process(String hash, Path file, ImageHeader header) {
         try {
-            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
-            Map<String, byte[]> variants = maker.make(file, header);
-            if (!unchanged(file, before.size(), before.lastModifiedTime())) {
-                return; // changed while it was read: the new content has another hash and its own turn
+            if (runner.run(new VariantJob(hash, file, header)) == VariantJob.Outcome.MADE) {
+                made.incrementAndGet();
             }
-            store.save(hash, variants);
-            made.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             failed.put(hash, e.toString());
             log.warn("Image {}: no variants could be made ({}); the original is served", file, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the site is stopping: the image gets its turn at the next start
         }
-    }
-
-    private static boolean unchanged(Path file, long size, FileTime modified) throws IOException {
-        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
-        return now.size() == size && now.lastModifiedTime().equals(modified);
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
+        runner.close();
     }
 }

@@ -28,6 +28,10 @@ final class ImageStore {
         this.root = root;
     }
 
+    Path root() {
+        return root;
+    }
+
     boolean isComplete(String hash) {
         return Files.isDirectory(folder(hash));
     }

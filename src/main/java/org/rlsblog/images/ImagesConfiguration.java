@@ -24,7 +24,12 @@ class ImagesConfiguration {
         // that first uses it; in the packaged jar a pool thread's sees none of them, so this
         // registers them from the start-up thread, whose class loader is the application's
         ImageIO.scanForPlugins();
-        return new ImageProcessor(store, new VariantMaker(properties.widths()), properties.threadCount());
+        ImagesProperties.Worker worker = properties.worker();
+        VariantRunner runner = worker.enabled()
+                ? new VariantChildren(
+                        VariantChildren.command(store.root(), properties.widths(), worker), worker.timeout())
+                : VariantRunner.inProcess(new VariantMaker(properties.widths()), store);
+        return new ImageProcessor(store, runner, properties.threadCount());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,8 +1,11 @@
 package org.rlsblog.images;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     unread: a decompression bomb is small on disk and huge in memory
  * @param maxFileSize an image file larger than this is refused unread
  * @param threads threads that make variants; 0 means the number of cores less one (at least one)
+ * @param worker where variants are made: in worker processes, or in the site's own JVM
  */
 @Validated
 @ConfigurationProperties("blog.images")
@@ -26,7 +30,27 @@ record ImagesProperties(
 
         @DefaultValue("60000000") @Min(1) long maxPixels,
         @DefaultValue("30MB") @NotNull DataSize maxFileSize,
-        @DefaultValue("0") @Min(0) int threads) {
+        @DefaultValue("0") @Min(0) int threads,
+        @DefaultValue @Valid @NotNull Worker worker) {
+
+    /**
+     * The processes that make variants, one for each thread, living while there is work.
+     *
+     * @param enabled whether variants are made in worker processes; false makes them in the site's JVM
+     * @param heap each worker's maximum heap: enough for the largest image allowed
+     * @param nice how much less a worker's threads count for the kernel than the site's (0 to 19)
+     * @param timeout how long one image may take before its worker is stopped and the image given up
+     */
+    record Worker(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("192MB") @NotNull DataSize heap,
+            @DefaultValue("10") @Min(0) @Max(19) int nice,
+            @DefaultValue("2m") @NotNull Duration timeout) {
+
+        static Worker defaults() {
+            return new Worker(true, DataSize.ofMegabytes(192), 10, Duration.ofMinutes(2));
+        }
+    }
 
     ImagesProperties {
         widths = widths.stream().sorted().distinct().toList();
@@ -38,6 +62,7 @@ record ImagesProperties(
     }
 
     static ImagesProperties defaults() {
-        return new ImagesProperties(List.of(480, 800, 1200, 1600), 60_000_000L, DataSize.ofMegabytes(30), 0);
+        return new ImagesProperties(
+                List.of(480, 800, 1200, 1600), 60_000_000L, DataSize.ofMegabytes(30), 0, Worker.defaults());
     }
 }

@@ -8,6 +8,7 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFWriter;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
@@ -169,6 +170,25 @@ public final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A JPEG that carries an ICC profile (an APP2 segment after its JFIF header): its pixel values
+     * mean the colours of that profile's space, not sRGB's.
+     */
+    public static byte[] withIccProfile(byte[] jpeg, ICC_Profile profile) {
+        byte[] data = profile.getData();
+        byte[] marker = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+        int length = 2 + marker.length + 2 + data.length;
+        byte[] segment = concat(
+                concat(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length}, marker),
+                concat(new byte[] {1, 1}, data));
+        int at = 4 + ((jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF)); // after SOI and APP0
+        byte[] out = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, out, 0, at);
+        System.arraycopy(segment, 0, out, at, segment.length);
+        System.arraycopy(jpeg, at, out, at + segment.length, jpeg.length - at);
+        return out;
     }
 
     /**

@@ -2,9 +2,16 @@ package org.rlsblog.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -44,5 +51,27 @@ class VariantMakerTests {
         assertThat(smaller.getHeight()).isEqualTo(360);
         assertThat(smaller.getRGB(100, 180) & 0xFF0000).as("red stays left").isEqualTo(0xFF0000);
         assertThat(smaller.getRGB(380, 180) & 0xFF).as("blue stays right").isEqualTo(0xFF);
+    }
+
+    @Test
+    void aPhotoInAnotherColourSpaceIsTurnedIntoSrgbBeforeItsProfileIsDropped() throws Exception {
+        // as a phone's Display P3 photo: the same numbers mean other colours; linear RGB differs most
+        BufferedImage grey = new BufferedImage(960, 640, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grey.createGraphics();
+        g.setColor(new Color(128, 128, 128));
+        g.fillRect(0, 0, 960, 640);
+        g.dispose();
+        Path file = Files.write(
+                dir.resolve("linear.jpg"),
+                TestImages.withIccProfile(
+                        TestImages.jpeg(grey, 0.95f), ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB)));
+
+        Map<String, byte[]> variants = new VariantMaker(List.of(480, 800)).make(file, ImageHeaders.read(file));
+
+        for (String name : List.of("480.jpg", "480.webp")) {
+            BufferedImage variant = ImageIO.read(new ByteArrayInputStream(variants.get(name)));
+            int green = (variant.getRGB(240, 160) >> 8) & 0xFF;
+            assertThat(green).as("%s: linear 0.5 is sRGB 188", name).isBetween(180, 196);
+        }
     }
 }

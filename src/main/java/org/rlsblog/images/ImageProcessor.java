@@ -24,6 +24,9 @@ final class ImageProcessor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImageProcessor.class);
 
+    /** Longer than a worker takes to stop, killed if need be. */
+    private static final long STOP_WAIT_SECONDS = 15;
+
     private final ImageStore store;
     private final VariantRunner runner;
     private final ThreadPoolExecutor executor;
@@ -110,6 +113,13 @@ final class ImageProcessor implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            // a processing thread may be stopping its worker right now: let it finish, or the
+            // worker could outlive the site for a moment
+            executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         runner.close();
     }
 }

@@ -90,8 +90,21 @@ final class VariantChild implements AutoCloseable {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
+            // the site stopping interrupts this thread: the worker is still waited for, so none outlives it
             process.destroyForcibly();
+            awaitExit();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for a killed worker, which ends at once, through any further interrupt. */
+    private void awaitExit() {
+        while (process.isAlive()) {
+            try {
+                process.waitFor();
+            } catch (InterruptedException again) {
+                // keep waiting; the caller sets the interrupt again
+            }
         }
     }
 

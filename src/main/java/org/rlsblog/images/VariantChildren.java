@@ -30,6 +30,9 @@ final class VariantChildren implements VariantRunner {
     /** Spring Boot's launcher that finds the classes nested in the packaged jar. */
     private static final String JAR_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
+    /** From this JDK on, libwebp's loading warns unless native access is granted. */
+    private static final int FIRST_JDK_WARNING_ON_NATIVE_ACCESS = 22;
+
     private final List<String> command;
     private final Duration timeout;
     private final Deque<VariantChild> idle = new ConcurrentLinkedDeque<>();
@@ -58,9 +61,12 @@ final class VariantChildren implements VariantRunner {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:-UsePerfData",
                 "-Xss512k",
-                "-Djava.awt.headless=true",
-                "-cp",
-                System.getProperty("java.class.path")));
+                "-Djava.awt.headless=true"));
+        if (Runtime.version().feature() >= FIRST_JDK_WARNING_ON_NATIVE_ACCESS) {
+            // what the jar's manifest grants a site started with -jar; a worker starts with -cp
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         if (VariantWorker.class.getClassLoader() == ClassLoader.getSystemClassLoader()) {
             command.add(VariantWorker.class.getName());
         } else { // the packaged jar: its classes are nested, only Spring Boot's launcher finds them

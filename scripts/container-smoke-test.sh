@@ -142,7 +142,10 @@ t1=$(date +%s.%N)
 log "run to healthy: $(echo "$t1 - $t0" | bc) s"
 log "JVM: $($ENGINE exec "$NAME" java -version 2>&1 | grep -i 'runtime environment' | head -1); class cache: $($ENGINE exec "$NAME" cat /app/app.cds.args)"
 # a class cache the JVM could not use (another JVM, a changed jar) is only a warning: it must not pass
-if $ENGINE logs "$NAME" 2>&1 | grep -E '\[(warning|error) *\]\[(aot|cds)' >&2; then
+# except JDK-8364929's pair: two adapters whose signatures hash alike leave one adapter's saved code
+# unlinked (the JVM makes it anew); the class cache itself is used
+if $ENGINE logs "$NAME" 2>&1 | grep -E '\[(warning|error) *\]\[(aot|cds)' \
+  | grep -vE "Saved blob's name '[A-Z]+' is different from the expected name|Failed to link AdapterHandlerEntry \(fp=[A-Z]+\)" >&2; then
   fail "the JVM did not use the image's class cache"
 fi
 renders=$($ENGINE logs "$NAME" 2>&1 | grep -o 'Rendered Markdown: .*' | head -1 || true)

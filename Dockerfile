@@ -37,7 +37,6 @@ COPY --from=build /layers/application/ ./
 # every 5 s. The figures are in docs/benchmarks.md.
 ENV BLOG_CONTENT_DIR=/app/content \
     BLOG_DATA_DIR=/data \
-    BLOG_RENDER_SEED_DIR=/app/render-seed \
     SERVER_PORT=8080 \
     MANAGEMENT_SERVER_PORT=9090 \
     MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,prometheus \
@@ -47,15 +46,12 @@ ENV BLOG_CONTENT_DIR=/app/content \
 # and run (scripts/cds-training.sh asks for each once), so every later start maps the classes from
 # /app/app.cds, already loaded and linked, instead of loading and verifying them again, and the
 # JIT starts from the training's profiles (JDK 25's AOT cache; on JDK 17 to 24 a CDS archive of the
-# classes); /app/app.cds.args holds the JVM option that uses it. The same start renders the
-# Markdown baked in above; its renderings stay in the image (BLOG_RENDER_SEED_DIR), so a
-# container's first start renders none of it (only text that a mounted content folder changed).
-# Its database does not stay: each site's first start makes the site's own secrets.
+# classes); /app/app.cds.args holds the JVM option that uses it. Its data folder does not stay:
+# each site's first start makes the site's own secrets.
 COPY scripts/cds-training.sh /tmp/cds-training.sh
 RUN bash /tmp/cds-training.sh /app/app.cds 8080 -Xms64m -jar /app/app.jar \
       --blog.data-dir=/tmp/cds-training --blog.content-dir=/app/content --blog.watch=false \
       --logging.level.root=WARN > /dev/null \
- && mkdir -p /app/render-seed && mv /tmp/cds-training/rendered-markdown /app/render-seed/ \
  && rm -rf /tmp/cds-training /tmp/cds-training.sh
 VOLUME /data
 EXPOSE 8080 9090

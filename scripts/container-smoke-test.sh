@@ -148,12 +148,6 @@ if $ENGINE logs "$NAME" 2>&1 | grep -E '\[(warning|error) *\]\[(aot|cds)' \
   | grep -vE "Saved blob's name '[A-Z]+' is different from the expected name|Failed to link AdapterHandlerEntry \(fp=[A-Z]+\)" >&2; then
   fail "the JVM did not use the image's class cache"
 fi
-renders=$($ENGINE logs "$NAME" 2>&1 | grep -o 'Rendered Markdown: .*' | head -1 || true)
-log "${renders:-no line about rendered Markdown}"
-case "$renders" in
-  *" 0 made, 0 left for later") ;;
-  *) fail "the first start rendered Markdown that the image build had rendered" ;;
-esac
 
 base="http://127.0.0.1:$PORT"
 jar="$JAR/cookies"

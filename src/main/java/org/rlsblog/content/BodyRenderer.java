@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders the Markdown body of a content file, through the {@link RenderCache}, into what its
- * post or page shows. A post whose Markdown cannot be rendered is still published, as plain text
+ * Renders the Markdown body of a content file into what its post or page shows. A post whose Markdown cannot be rendered is still published, as plain text
  * that names the problem; a page is left out.
  */
 @Component
@@ -25,13 +24,11 @@ class BodyRenderer {
     private static final Logger log = LoggerFactory.getLogger(BodyRenderer.class);
 
     private final MarkdownRenderer markdown;
-    private final RenderCache renders;
     private final ContentProperties properties;
     private final ContentImages images;
 
-    BodyRenderer(MarkdownRenderer markdown, RenderCache renders, ContentProperties properties, ContentImages images) {
+    BodyRenderer(MarkdownRenderer markdown, ContentProperties properties, ContentImages images) {
         this.markdown = markdown;
-        this.renders = renders;
         this.properties = properties;
         this.images = images;
     }
@@ -46,21 +43,11 @@ class BodyRenderer {
     record Place(Path file, String url, @Nullable String image, int imageLine) {}
 
     /**
-     * A post's body: read now when an earlier start kept its rendering, otherwise rendered when
-     * first asked for.
+     * A post's body, rendered when first asked for.
      *
      * @param givenSummary the front matter's {@code summary}, or null for the first paragraph
      */
     PostBody postBody(Place place, FrontMatter frontMatter, Locale lang, @Nullable String givenSummary, TocMode toc) {
-        String referencesTitle = MarkdownRenderer.referencesTitle(lang);
-        // a rendering with images holds their sizes and variants, which change without the Markdown
-        // changing: such a body is not kept between starts, and is rendered when first asked for
-        boolean withImages = place.image() != null || mentionsImages(frontMatter.body());
-        RenderedMarkdown kept = withImages ? null : renders.kept(frontMatter.body(), referencesTitle);
-        if (kept != null) {
-            return PostBody.of(rendered(kept, givenSummary, toc, List.of(), null));
-        }
-        renders.leftForLater();
         // kept as UTF-8 until rendered: a string with one curly quote in it takes two bytes a character
         byte[] utf8 = frontMatter.body().getBytes(StandardCharsets.UTF_8);
         int bodyLine = frontMatter.bodyLine();
@@ -69,9 +56,7 @@ class BodyRenderer {
             try {
                 ImageContext context = imageContext(place, bodyLine);
                 ImageFacts header = place.image() == null ? null : context.header(place.image(), place.imageLine());
-                RenderedMarkdown rendered = withImages
-                        ? markdown.render(text, lang, context)
-                        : renders.make(text, referencesTitle, () -> markdown.render(text, lang, context));
+                RenderedMarkdown rendered = markdown.render(text, lang, context);
                 List<ContentProblem> problems = context.problems();
                 problems.forEach(p -> log.warn("Content problem: {}", p));
                 return rendered(rendered, givenSummary, toc, problems, header);
@@ -94,14 +79,8 @@ class BodyRenderer {
             Place place, FrontMatter frontMatter, Locale lang, List<ContentFileReader.Warning> warnings)
             throws ContentFileException {
         try {
-            String referencesTitle = MarkdownRenderer.referencesTitle(lang);
             ImageContext context = imageContext(place, frontMatter.bodyLine());
-            RenderedMarkdown rendered = mentionsImages(frontMatter.body())
-                    ? markdown.render(frontMatter.body(), lang, context)
-                    : renders.render(
-                            frontMatter.body(),
-                            referencesTitle,
-                            () -> markdown.render(frontMatter.body(), lang, context));
+            RenderedMarkdown rendered = markdown.render(frontMatter.body(), lang, context);
             context.problems().forEach(p -> warnings.add(new ContentFileReader.Warning(p.line(), p.message())));
             return rendered;
         } catch (StackOverflowError e) {

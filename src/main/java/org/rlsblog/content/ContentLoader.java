@@ -35,14 +35,12 @@ class ContentLoader {
     private static final long MAX_FILE_BYTES = 2L * KIB * KIB;
 
     private final ContentFileReader reader;
-    private final RenderCache renders;
     private final ContentProperties properties;
     private final Clock clock;
     private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
 
-    ContentLoader(ContentFileReader reader, RenderCache renders, ContentProperties properties, Clock clock) {
+    ContentLoader(ContentFileReader reader, ContentProperties properties, Clock clock) {
         this.reader = reader;
-        this.renders = renders;
         this.properties = properties;
         this.clock = clock;
     }
@@ -84,7 +82,6 @@ class ContentLoader {
                 keyLines.put(parsed.page().source(), parsed.keyLines());
             }
         }
-        renders.prune();
         ContentSnapshot.KeyLines lines =
                 (file, key) -> keyLines.getOrDefault(file, Map.of()).getOrDefault(key, 1);
         return ContentSnapshot.build(

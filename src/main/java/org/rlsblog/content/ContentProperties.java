@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,10 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tocMinHeadings with {@code toc: auto}, the number of headings from which a post shows a table of contents
  * @param wordsPerMinute reading speed used for the "N min read" estimate
  * @param baseUrl the public address of the site, for absolute links (feeds, e-mails, canonical URLs)
- * @param dataDir the data folder (env {@code BLOG_DATA_DIR}); content keeps its rendered Markdown there between starts
- * @param renderSeedDir the data folder of an earlier start of the same build, whose rendered Markdown is read (never
- *     changed) where the data folder has none: the container image's training start leaves one (env {@code
- *     BLOG_RENDER_SEED_DIR}); unset, none
+ * @param dataDir the data folder (env {@code BLOG_DATA_DIR}): the embedded store and the image variants live there
  */
 @Validated
 @ConfigurationProperties("blog")
@@ -36,8 +32,7 @@ public record ContentProperties(
         @DefaultValue("3") @Min(1) int tocMinHeadings,
         @DefaultValue("200") @Min(50) int wordsPerMinute,
         @DefaultValue("http://localhost:8080") @NotNull URI baseUrl,
-        @DefaultValue("./data") @NotNull Path dataDir,
-        @Nullable Path renderSeedDir) {
+        @DefaultValue("./data") @NotNull Path dataDir) {
 
     /** An absolute URL for a site path such as {@code /posts/x}. */
     public String absolute(String path) {

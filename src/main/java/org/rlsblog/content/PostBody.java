@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A post's body: its HTML and what is read from it. Rendered when it is first asked for, then
  * kept: rendering every post before answering made a first start slow, so a start renders only
  * what readers ask for, and the search index, built in the background after each load, renders
- * the rest. A rendering kept by an earlier start ({@link RenderCache}) is read at load.
+ * the rest.
  */
 public final class PostBody {
 

@@ -13,8 +13,8 @@ class BodyRendererTests {
     private static final Path FILE = Path.of("content/posts/hello-world.md");
 
     private final CountingRenderer markdown = new CountingRenderer();
-    private final BodyRenderer bodies = new BodyRenderer(
-            markdown, RenderCache.none(), ContentFixtures.properties(Path.of("content")), ContentImages.NONE);
+    private final BodyRenderer bodies =
+            new BodyRenderer(markdown, ContentFixtures.properties(Path.of("content")), ContentImages.NONE);
 
     /** Counts its renderings, and fails them all when told to. */
     private static final class CountingRenderer extends MarkdownRenderer {

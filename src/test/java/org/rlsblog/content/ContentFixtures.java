@@ -32,17 +32,16 @@ final class ContentFixtures {
     }
 
     static ContentFileReader reader(ContentProperties properties) {
-        return reader(properties, new MarkdownRenderer(), RenderCache.none());
+        return reader(properties, new MarkdownRenderer());
     }
 
-    static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, RenderCache renders) {
-        return reader(properties, markdown, renders, ContentImages.NONE);
+    static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown) {
+        return reader(properties, markdown, ContentImages.NONE);
     }
 
-    static ContentFileReader reader(
-            ContentProperties properties, MarkdownRenderer markdown, RenderCache renders, ContentImages images) {
+    static ContentFileReader reader(ContentProperties properties, MarkdownRenderer markdown, ContentImages images) {
         return new ContentFileReader(
-                new FrontMatterParser(), new BodyRenderer(markdown, renders, properties, images), properties);
+                new FrontMatterParser(), new BodyRenderer(markdown, properties, images), properties);
     }
 
     static Post aPost(String slug) {

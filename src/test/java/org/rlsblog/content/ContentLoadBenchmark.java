@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading a whole content folder (parse, front matter, flexmark, snapshot), as at start-up (its
  * target is in docs/benchmarks.md). {@code loadEverything} is a first start, which leaves the
  * rendering to when a post is first asked for; {@code loadAndRenderEverything} then renders every
- * post too (what the search index build does after a first start); {@code loadEverythingAgain}
- * finds them rendered by the start before (a restart). Run with {@code scripts/jmh.sh ContentLoad}.
+ * post too (what the search index build does after a first start). Run with {@code scripts/jmh.sh
+ * ContentLoad}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -59,20 +59,18 @@ public class ContentLoadBenchmark {
             }
             Files.writeString(postsDir.resolve("post-" + i + ".md"), text);
         }
-        // what a first start leaves, once every post has been asked for
-        renderAll(loader(RenderCache.in(dir.resolve("data"), "benchmark")).load());
     }
 
     /** A first start: posts read, bodies left to be rendered when first asked for. */
     @Benchmark
     public ContentSnapshot loadEverything() throws IOException {
-        return loader(RenderCache.none()).load();
+        return loader().load();
     }
 
     /** A first start, and then every post rendered (as the search index build does). */
     @Benchmark
     public ContentSnapshot loadAndRenderEverything() throws IOException {
-        return renderAll(loader(RenderCache.none()).load());
+        return renderAll(loader().load());
     }
 
     private static ContentSnapshot renderAll(ContentSnapshot snapshot) {
@@ -80,18 +78,9 @@ public class ContentLoadBenchmark {
         return snapshot;
     }
 
-    /** A restart: the renderings kept in the data folder by the start before. */
-    @Benchmark
-    public ContentSnapshot loadEverythingAgain() throws IOException {
-        return loader(RenderCache.in(dir.resolve("data"), "benchmark")).load();
-    }
-
-    private ContentLoader loader(RenderCache renders) {
+    private ContentLoader loader() {
         ContentProperties properties = ContentFixtures.properties(dir, dir.resolve("data"));
         return new ContentLoader(
-                ContentFixtures.reader(properties, new MarkdownRenderer(), renders),
-                renders,
-                properties,
-                Clock.systemUTC());
+                ContentFixtures.reader(properties, new MarkdownRenderer()), properties, Clock.systemUTC());
     }
 }

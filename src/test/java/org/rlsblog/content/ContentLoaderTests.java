@@ -28,10 +28,7 @@ class ContentLoaderTests {
         Files.createDirectories(contentDir.resolve("pages"));
         ContentProperties properties = ContentFixtures.properties(contentDir);
         loader = new ContentLoader(
-                ContentFixtures.reader(properties),
-                RenderCache.none(),
-                properties,
-                new TestClock(Instant.parse("2025-01-01T00:00:00Z")));
+                ContentFixtures.reader(properties), properties, new TestClock(Instant.parse("2025-01-01T00:00:00Z")));
     }
 
     private Path write(String relative, String text) throws IOException {
@@ -185,8 +182,7 @@ class ContentLoaderTests {
     @Test
     void failsWhenTheContentFolderIsMissing() throws IOException {
         ContentProperties properties = ContentFixtures.properties(contentDir.resolve("nowhere"));
-        ContentLoader missing = new ContentLoader(
-                ContentFixtures.reader(properties), RenderCache.none(), properties, Clock.systemUTC());
+        ContentLoader missing = new ContentLoader(ContentFixtures.reader(properties), properties, Clock.systemUTC());
 
         assertThatIOException().isThrownBy(missing::load).withMessageContaining("missing or unreadable");
     }

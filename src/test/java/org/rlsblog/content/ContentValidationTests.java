@@ -25,14 +25,11 @@ class ContentValidationTests {
     private final ContentProperties properties = ContentFixtures.properties(CONTENT);
     /** With the site's own image checks: alt text, missing files, and files the site would refuse. */
     private final ContentFileReader reader = ContentFixtures.reader(
-            properties,
-            new MarkdownRenderer(),
-            RenderCache.none(),
-            ImageChecks.inDataFolder(Path.of("target/content-validation-data")));
+            properties, new MarkdownRenderer(), ImageChecks.inDataFolder(Path.of("target/content-validation-data")));
 
     @Test
     void loadsTheRealContentWithoutProblems() throws IOException {
-        ContentSnapshot snapshot = new ContentLoader(reader, RenderCache.none(), properties, Clock.systemUTC()).load();
+        ContentSnapshot snapshot = new ContentLoader(reader, properties, Clock.systemUTC()).load();
 
         assertThat(snapshot.problems())
                 .as(() -> "content problems:\n"

@@ -39,8 +39,7 @@ class PostCatalogTests {
 
     private PostCatalog catalog() {
         ContentProperties properties = ContentFixtures.properties(contentDir);
-        ContentLoader loader =
-                new ContentLoader(ContentFixtures.reader(properties), RenderCache.none(), properties, clock);
+        ContentLoader loader = new ContentLoader(ContentFixtures.reader(properties), properties, clock);
         return new PostCatalog(loader, clock, events::add);
     }
 

@@ -60,10 +60,8 @@ class PostImagesTests {
     private PostCatalog catalog() {
         ContentProperties properties = ContentFixtures.properties(content, dir.resolve("data"));
         ContentFileReader reader = new ContentFileReader(
-                new FrontMatterParser(),
-                new BodyRenderer(new MarkdownRenderer(), RenderCache.none(), properties, images),
-                properties);
-        return new PostCatalog(new ContentLoader(reader, RenderCache.none(), properties, CLOCK), CLOCK, e -> {});
+                new FrontMatterParser(), new BodyRenderer(new MarkdownRenderer(), properties, images), properties);
+        return new PostCatalog(new ContentLoader(reader, properties, CLOCK), CLOCK, e -> {});
     }
 
     private static String post(String frontMatter, String body) {

@@ -52,7 +52,6 @@ public final class TestContentProperties {
                 3,
                 200,
                 baseUrl,
-                dataDir == null ? contentDir.resolveSibling("data") : dataDir,
-                null);
+                dataDir == null ? contentDir.resolveSibling("data") : dataDir);
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the container image for real and checks it works: run with a data volume, wait for
-# health, read the seed article, post a comment, restart, find the comment again, check the
-# process is not root; then remove what it started. Uses docker when an engine answers, else a
+# Builds the container image for real and checks it works: run with a data volume and a copy of
+# content/ with one photo more, wait for health, read the seed article, wait for the photo's WebP
+# variant (made by the image worker process inside the container), post a comment, restart, find
+# the comment again, check the process is not root; then remove what it started. Uses docker when an engine answers, else a
 # rootful podman set up here (no registry needed: base images come from debootstrap).
 #
 #   scripts/container-smoke-test.sh            # prints image size and time from run to healthy
@@ -128,9 +129,37 @@ log "built in $((SECONDS - start)) s"
 size=$($ENGINE image inspect "$IMAGE" --format '{{.Size}}')
 log "image size: $((size / 1024 / 1024)) MB"
 
+# content/ and a post with a photo made here: the image worker must run inside the container (its
+# own JVM, nice, the native WebP encoder on the image's JDK), which no test outside it shows
+CONTENT="$JAR/content"
+cp -r content "$CONTENT"
+mkdir -p "$CONTENT/posts/smoke-photo"
+printf -- '---\ntitle: A photo\ndate: 2020-01-01\n---\n\n![A calf muscle drawn for the smoke test](calf.jpg)\n' \
+  >"$CONTENT/posts/smoke-photo/index.md"
+cat >"$JAR/MakePhoto.java" <<'JAVA'
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import javax.imageio.ImageIO;
+
+class MakePhoto {
+    public static void main(String[] args) throws Exception {
+        BufferedImage image = new BufferedImage(2400, 1600, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, 2400, 1600, Color.BLUE));
+        g.fillRect(0, 0, 2400, 1600);
+        g.dispose();
+        ImageIO.write(image, "jpg", new File(args[0]));
+    }
+}
+JAVA
+java "$JAR/MakePhoto.java" "$CONTENT/posts/smoke-photo/calf.jpg" || fail "could not make the test photo"
+chmod -R a+rX "$CONTENT"
+
 $ENGINE volume create "$VOLUME" >/dev/null
 run() {
-  $ENGINE run -d --name "$NAME" "${RUN_NET[@]}" -v "$VOLUME:/data" \
+  $ENGINE run -d --name "$NAME" "${RUN_NET[@]}" -v "$VOLUME:/data" -v "$CONTENT:/app/content:ro" \
     -e SERVER_PORT="$PORT" -e MANAGEMENT_SERVER_PORT="$MGMT_PORT" \
     -e BLOG_ADMIN_PASSWORD=smoke-test-password -e BLOG_COMMENTS_MIN_FILL_TIME=0 -e BLOG_WATCH=false \
     "$IMAGE" >/dev/null
@@ -164,6 +193,18 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$ba
 again=$(curl -fsS -b "$jar" "$base/posts/rls-and-liver-diseases")
 grep -q "$marker" <<<"$again" || fail "comment not shown to its writer"
 log "comment posted"
+
+photo=$(curl -fsS "$base/posts/smoke-photo")
+variant=$(grep -o '/images/[0-9a-f]*/[^ "]*\.webp' <<<"$photo" | head -1 || true)
+[ -n "$variant" ] || fail "the photo's article has no WebP variant in its srcset"
+deadline=$((SECONDS + 90))
+until curl -fsS -D - -o "$JAR/variant" "$base$variant" | grep -qi '^cache-control:.*immutable'; do
+  [ $SECONDS -lt $deadline ] || { $ENGINE logs "$NAME" 2>&1 | grep -i image | tail -20 >&2; fail "no variant made within 90 s: $variant"; }
+  sleep 1
+done
+[ "$(head -c 4 "$JAR/variant")$(tail -c +9 "$JAR/variant" | head -c 4)" = RIFFWEBP ] || fail "$variant is not a WebP file"
+$ENGINE logs "$NAME" 2>&1 | grep -q 'Image variants: worker process [0-9]* started' || fail "no image worker process started"
+log "photo variant made by the worker process: $variant, $(wc -c <"$JAR/variant") bytes (original $(wc -c <"$CONTENT/posts/smoke-photo/calf.jpg"))"
 
 uid=$($ENGINE exec "$NAME" id -u)
 [ "$uid" != 0 ] || fail "the site runs as root"

@@ -32,15 +32,20 @@ import net.coobird.thumbnailator.resizers.ProgressiveBilinearResizer;
  */
 final class VariantMaker {
 
-    private static final float JPEG_QUALITY = 0.82f;
-    private static final float WEBP_QUALITY = 0.80f;
+    static final float JPEG_QUALITY = 0.82f;
+    static final float WEBP_QUALITY = 0.80f;
     /**
-     * libwebp's effort, 0 to 6 (its default is 4). Higher efforts search much harder for slightly
-     * fewer bytes; 2 is far quicker at nearly the same size (docs/benchmarks.md).
+     * libwebp's effort, 0 to 6 (its default is 4), for a photo: higher efforts search much harder
+     * for the same bytes, so the quickest is taken (docs/benchmarks.md).
      */
-    private static final int WEBP_METHOD = 2;
-    /** The JDK's PNG writer maps this to a deflate level that is quicker than its default and no larger. */
-    private static final float PNG_QUALITY = 0.25f;
+    private static final int WEBP_METHOD_PHOTO = 0;
+    /** For a drawing or a screenshot, where effort 2 saves a fifth of the bytes that effort 0 sends. */
+    private static final int WEBP_METHOD_DRAWING = 2;
+    /**
+     * The JDK's PNG writer maps this to a quick deflate level. PNG variants are only for browsers
+     * without WebP, so their few per cent more bytes are worth the CPU they save.
+     */
+    static final float PNG_QUALITY = 0.75f;
     /** Decoding keeps at least this many times the widest variant's pixels across, for a sharp result. */
     private static final int DECODE_MARGIN = 2;
 
@@ -76,16 +81,21 @@ final class VariantMaker {
             int width = sizes.get(i);
             // each size is made from the next larger one: quicker, and as sharp at these ratios
             BufferedImage resized = resize(source, width);
-            files.put(width + ".webp", encode(resized, "webp", WEBP_QUALITY));
+            files.put(width + ".webp", encode(resized, "webp", WEBP_QUALITY, webpMethod(header)));
             if (!header.extension().equals("webp")) {
                 String format = header.variantFormat();
                 files.put(
                         width + "." + header.extension(),
-                        encode(resized, format, format.equals("jpeg") ? JPEG_QUALITY : PNG_QUALITY));
+                        encode(resized, format, format.equals("jpeg") ? JPEG_QUALITY : PNG_QUALITY, 0));
             }
             source = resized;
         }
         return files;
+    }
+
+    /** Photos, which JPEG holds, and drawings, which the other formats mostly hold, compress differently. */
+    static int webpMethod(ImageHeader header) {
+        return header.format().equals("jpeg") ? WEBP_METHOD_PHOTO : WEBP_METHOD_DRAWING;
     }
 
     static BufferedImage decode(Path file, ImageHeader header, int widest) throws IOException {
@@ -177,7 +187,8 @@ final class VariantMaker {
         return plain;
     }
 
-    static byte[] encode(BufferedImage image, String format, float quality) throws IOException {
+    /** @param webpMethod libwebp's effort, when the format is WebP */
+    static byte[] encode(BufferedImage image, String format, float quality, int webpMethod) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
         if (!writers.hasNext()) {
             throw new IOException("no " + format + " encoder");
@@ -191,7 +202,7 @@ final class VariantMaker {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 if (param instanceof WebPWriteParam webp) {
                     webp.setCompressionType(CompressionType.Lossy);
-                    webp.setMethod(WEBP_METHOD);
+                    webp.setMethod(webpMethod);
                 }
                 param.setCompressionQuality(quality);
             }

@@ -85,12 +85,18 @@ public final class ImageStepsMeasure {
             BufferedImage from = source;
             BufferedImage resized =
                     from.getWidth() == width ? from : time("resize", () -> VariantMaker.resize(from, width));
-            time("encode webp", () -> VariantMaker.encode(resized, "webp", 0.8f));
+            time(
+                    "encode webp",
+                    () -> VariantMaker.encode(
+                            resized, "webp", VariantMaker.WEBP_QUALITY, VariantMaker.webpMethod(header)));
             if (!header.extension().equals("webp")) {
                 time(
                         "encode " + header.format(),
                         () -> VariantMaker.encode(
-                                resized, header.format(), header.format().equals("jpeg") ? 0.82f : 0.25f));
+                                resized,
+                                header.format(),
+                                header.format().equals("jpeg") ? VariantMaker.JPEG_QUALITY : VariantMaker.PNG_QUALITY,
+                                0));
             }
             source = resized;
         }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Renders the Markdown body of a content file into what its post or page shows. A post whose Markdown cannot be rendered is still published, as plain text
- * that names the problem; a page is left out.
+ * Renders the Markdown body of a content file into what its post or page shows. A post whose
+ * Markdown cannot be rendered is still published, as plain text that names the problem; a page is
+ * left out.
  */
 @Component
 class BodyRenderer {

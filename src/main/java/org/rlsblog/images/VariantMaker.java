@@ -39,11 +39,11 @@ final class VariantMaker {
      * for the same bytes, so the quickest is taken (docs/benchmarks.md).
      */
     private static final int WEBP_METHOD_PHOTO = 0;
-    /** For a drawing or a screenshot, where effort 2 saves a fifth of the bytes that effort 0 sends. */
+    /** For a drawing or a screenshot, where more effort saves many bytes (docs/benchmarks.md). */
     private static final int WEBP_METHOD_DRAWING = 2;
     /**
      * The JDK's PNG writer maps this to a quick deflate level. PNG variants are only for browsers
-     * without WebP, so their few per cent more bytes are worth the CPU they save.
+     * without WebP, so their slightly larger files are worth the CPU they save.
      */
     static final float PNG_QUALITY = 0.75f;
     /** Decoding keeps at least this many times the widest variant's pixels across, for a sharp result. */

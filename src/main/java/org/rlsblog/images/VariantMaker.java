@@ -35,12 +35,11 @@ final class VariantMaker {
     static final float JPEG_QUALITY = 0.82f;
     static final float WEBP_QUALITY = 0.80f;
     /**
-     * libwebp's effort, 0 to 6 (its default is 4), for a photo: higher efforts search much harder
-     * for the same bytes, so the quickest is taken (docs/benchmarks.md).
+     * libwebp's effort, 0 to 6 (its default is 4). Higher efforts search much harder for slightly
+     * fewer bytes; 2 is far quicker at nearly the same size. Lower efforts are quicker still but
+     * send a photo with sensor noise much larger, and readers pay for bytes (docs/benchmarks.md).
      */
-    private static final int WEBP_METHOD_PHOTO = 0;
-    /** For a drawing or a screenshot, where more effort saves many bytes (docs/benchmarks.md). */
-    private static final int WEBP_METHOD_DRAWING = 2;
+    private static final int WEBP_METHOD = 2;
     /**
      * The JDK's PNG writer maps this to a quick deflate level. PNG variants are only for browsers
      * without WebP, so their slightly larger files are worth the CPU they save.
@@ -81,21 +80,16 @@ final class VariantMaker {
             int width = sizes.get(i);
             // each size is made from the next larger one: quicker, and as sharp at these ratios
             BufferedImage resized = resize(source, width);
-            files.put(width + ".webp", encode(resized, "webp", WEBP_QUALITY, webpMethod(header)));
+            files.put(width + ".webp", encode(resized, "webp", WEBP_QUALITY));
             if (!header.extension().equals("webp")) {
                 String format = header.variantFormat();
                 files.put(
                         width + "." + header.extension(),
-                        encode(resized, format, format.equals("jpeg") ? JPEG_QUALITY : PNG_QUALITY, 0));
+                        encode(resized, format, format.equals("jpeg") ? JPEG_QUALITY : PNG_QUALITY));
             }
             source = resized;
         }
         return files;
-    }
-
-    /** Photos, which JPEG holds, and drawings, which the other formats mostly hold, compress differently. */
-    static int webpMethod(ImageHeader header) {
-        return header.format().equals("jpeg") ? WEBP_METHOD_PHOTO : WEBP_METHOD_DRAWING;
     }
 
     static BufferedImage decode(Path file, ImageHeader header, int widest) throws IOException {
@@ -187,8 +181,7 @@ final class VariantMaker {
         return plain;
     }
 
-    /** @param webpMethod libwebp's effort, when the format is WebP */
-    static byte[] encode(BufferedImage image, String format, float quality, int webpMethod) throws IOException {
+    static byte[] encode(BufferedImage image, String format, float quality) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
         if (!writers.hasNext()) {
             throw new IOException("no " + format + " encoder");
@@ -202,7 +195,7 @@ final class VariantMaker {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 if (param instanceof WebPWriteParam webp) {
                     webp.setCompressionType(CompressionType.Lossy);
-                    webp.setMethod(webpMethod);
+                    webp.setMethod(WEBP_METHOD);
                 }
                 param.setCompressionQuality(quality);
             }

@@ -85,18 +85,14 @@ public final class ImageStepsMeasure {
             BufferedImage from = source;
             BufferedImage resized =
                     from.getWidth() == width ? from : time("resize", () -> VariantMaker.resize(from, width));
-            time(
-                    "encode webp",
-                    () -> VariantMaker.encode(
-                            resized, "webp", VariantMaker.WEBP_QUALITY, VariantMaker.webpMethod(header)));
+            time("encode webp", () -> VariantMaker.encode(resized, "webp", VariantMaker.WEBP_QUALITY));
             if (!header.extension().equals("webp")) {
                 time(
                         "encode " + header.format(),
                         () -> VariantMaker.encode(
                                 resized,
                                 header.format(),
-                                header.format().equals("jpeg") ? VariantMaker.JPEG_QUALITY : VariantMaker.PNG_QUALITY,
-                                0));
+                                header.format().equals("jpeg") ? VariantMaker.JPEG_QUALITY : VariantMaker.PNG_QUALITY));
             }
             source = resized;
         }
